@@ -1,0 +1,88 @@
+import type { Address, TimerHandle } from '../sim/env';
+import type { Endpoint } from '../components/balancer/endpoint';
+import type { Job } from './node';
+
+/** How a call or an attempt ended. */
+export type Outcome =
+  | 'ok'
+  /** The server answered with an error (5xx). */
+  | 'error'
+  /** The server's queue was full (503). */
+  | 'rejected'
+  /** The connection was reset: the server crashed or was down. */
+  | 'reset'
+  /** No answer within the timeout. */
+  | 'timeout'
+  /** The balancer had no host to send to. */
+  | 'no-host';
+
+/** The receiving side of a request: a replica. */
+export interface RequestReceiver {
+  receive(attempt: Attempt): void;
+}
+
+/** The sending side, to which the response returns. */
+export interface ResponseReceiver {
+  responded(attempt: Attempt): void;
+}
+
+/** Whoever waits for a call: a client instance or a replica's downstream work. */
+export interface CallListener {
+  callEnded(call: Call, outcome: Outcome, latencyMs: number): void;
+}
+
+/**
+ * A logical request from a caller to a service: what the application sees. It is carried
+ * by one or more attempts (retries and hedges come with the resilience policies).
+ */
+export class Call {
+  done = false;
+  timer: TimerHandle | undefined = undefined;
+  /** The attempt in flight, if any. */
+  attempt: Attempt | undefined = undefined;
+
+  constructor(
+    /** CPU demand the request costs the target (drawn once, so every attempt costs the same). */
+    readonly demandMs: number,
+    readonly startedAt: number,
+    /** Sent after warm-up: counted in the results. */
+    readonly measured: boolean,
+    readonly listener: CallListener,
+  ) {}
+}
+
+/** One try of a call on one host: the unit that travels the network and queues on a node. */
+export class Attempt implements Job {
+  epoch = 0;
+  finishVirtual = 0;
+  /** Set when the caller stops waiting (answered or timed out); a late answer is ignored. */
+  done = false;
+  outcome: Outcome = 'ok';
+  /** When the request reached the replica, for per-service latency. */
+  arrivedAt = 0;
+
+  constructor(
+    readonly call: Call,
+    /** The balancer's view of the host this attempt went to. */
+    readonly host: Endpoint,
+    /** Address of the caller, where the response goes. */
+    readonly from: Address,
+    readonly sentAt: number,
+    readonly caller: ResponseReceiver,
+    readonly receiver: RequestReceiver,
+  ) {}
+
+  get demandMs(): number {
+    return this.call.demandMs;
+  }
+}
+
+/** Network delivery of a request to its replica (module-level: no closure per message). */
+export function deliverRequest(attempt: Attempt): void {
+  attempt.receiver.receive(attempt);
+}
+
+/** Network delivery of a response to its caller. */
+export function deliverResponse(attempt: Attempt): void {
+  attempt.caller.responded(attempt);
+}

@@ -1,0 +1,86 @@
+import type { FaultInterval } from './faults';
+import type { WindowPoint } from './time-series';
+
+/** Schema tag of the result JSON; bump only on a breaking change. */
+export const RESULT_SCHEMA = 'meshsim.result/v1';
+
+export interface RequestCounts {
+  readonly sent: number;
+  readonly completed: number;
+  readonly failed: number;
+  readonly timedOut: number;
+  readonly rejected: number;
+}
+
+export interface LatencySummary {
+  readonly mean: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p99: number;
+  readonly p999: number;
+  readonly max: number;
+}
+
+export interface NodeSummary {
+  /** Busy core time / (cores × measured time). */
+  readonly utilization: number;
+  /** Time-averaged number of requests waiting for a core. */
+  readonly meanQueueLength: number;
+  /** Time-averaged number of requests in the node (waiting or in service). */
+  readonly meanInSystem: number;
+  readonly completed: number;
+}
+
+export interface ServiceSummary {
+  readonly completed: number;
+  readonly failed: number;
+  /** Server-side latency: arrival at a replica to its response, downstream calls included. */
+  readonly latencyMs: { readonly mean: number; readonly p50: number; readonly p99: number };
+}
+
+export interface ClientSummary {
+  readonly requests: RequestCounts;
+  readonly throughputPerSec: number;
+  readonly latencyMs: LatencySummary;
+}
+
+/** One replication (one seed). */
+export interface ReplicationResult {
+  readonly seed: number;
+  readonly requests: RequestCounts;
+  readonly throughputPerSec: number;
+  readonly latencyMs: LatencySummary;
+  readonly nodes: Readonly<Record<string, NodeSummary>>;
+  readonly services: Readonly<Record<string, ServiceSummary>>;
+  readonly clients: Readonly<Record<string, ClientSummary>>;
+  /** Requests still in flight at the end (sent = completed + failed + inFlight). */
+  readonly inFlight: number;
+  readonly events: number;
+  readonly faults: readonly FaultInterval[];
+  readonly timeseries: { readonly windowMs: number; readonly points: readonly WindowPoint[] };
+}
+
+export interface Summary {
+  readonly requests: RequestCounts;
+  readonly throughputPerSec: number;
+  readonly latencyMs: LatencySummary;
+  readonly ci95: { readonly latencyMeanMs: [number, number]; readonly p99Ms: [number, number]; readonly throughputPerSec: [number, number] };
+  readonly nodes: Readonly<Record<string, NodeSummary>>;
+  readonly services: Readonly<Record<string, ServiceSummary>>;
+  readonly clients: Readonly<Record<string, ClientSummary>>;
+}
+
+/** The result JSON (v1 contract): keys here are stable; new keys may be added. */
+export interface Result {
+  readonly schema: typeof RESULT_SCHEMA;
+  readonly scenario: string;
+  readonly seed: number;
+  readonly replications: number;
+  readonly durationMs: number;
+  readonly warmupMs: number;
+  readonly summary: Summary;
+  readonly faults: readonly FaultInterval[];
+  readonly replicationResults: readonly Omit<ReplicationResult, 'timeseries' | 'faults'>[];
+  /** The first replication's windows (replications differ only by seed). */
+  readonly timeseries: { readonly windowMs: number; readonly warmupMs: number; readonly points: readonly WindowPoint[] };
+}

@@ -1,0 +1,106 @@
+/**
+ * The normalised scenario: what the loader produces from YAML and what the models build
+ * from. Every duration is in milliseconds, every rate per second, every size in bytes,
+ * every probability in [0, 1]. Defaults are already filled in.
+ *
+ * Services and clients are Maps so iteration order is the file's order, whatever the names.
+ */
+
+export type DistSpec =
+  | { readonly dist: 'constant'; readonly value: number }
+  | { readonly dist: 'exponential'; readonly mean: number }
+  | { readonly dist: 'uniform'; readonly min: number; readonly max: number }
+  | { readonly dist: 'normal'; readonly mean: number; readonly sd: number }
+  | { readonly dist: 'lognormal'; readonly median: number; readonly p99: number }
+  | { readonly dist: 'erlang'; readonly k: number; readonly mean: number }
+  | { readonly dist: 'pareto'; readonly scale: number; readonly shape: number }
+  | { readonly dist: 'empirical'; readonly samples: readonly number[] };
+
+export interface BalancerSpec {
+  /** A key of components/balancer `policies`. */
+  readonly policy: string;
+  /** Policy-specific options, passed to the policy factory as written (units already parsed). */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** Envoy panic threshold in percent (default 50). */
+  readonly panicThresholdPercent: number;
+}
+
+export interface NetworkSpec {
+  /** One-way latency per message. */
+  readonly latency: DistSpec;
+  /** Bits per second; absent = infinite (no transfer time). */
+  readonly bandwidthBps?: number;
+  /** Probability that a message is lost. */
+  readonly loss: number;
+}
+
+export interface CallSpec {
+  readonly service: string;
+  /** Calls made each time (default 1). */
+  readonly count: number;
+  /** Fan the `count` calls out at once and wait for all (default false: one after another). */
+  readonly parallel: boolean;
+}
+
+export interface ServiceSpec {
+  readonly replicas: number;
+  readonly cores: number;
+  readonly discipline: 'fifo' | 'ps';
+  /** Maximum requests waiting for a core; excess are rejected. Absent = unbounded. */
+  readonly queueLimit?: number;
+  readonly serviceTime: DistSpec;
+  /** Downstream calls made after the CPU work, before responding. */
+  readonly calls: readonly CallSpec[];
+  /** Balancer each replica uses for its downstream calls. */
+  readonly balancer: BalancerSpec;
+  /** Timeout of each downstream call (absent = none). */
+  readonly callTimeoutMs?: number;
+  /** Probability that a replica answers a request with an error (default 0). */
+  readonly errorRate: number;
+  readonly requestSizeBytes: number;
+  readonly responseSizeBytes: number;
+}
+
+export interface RateStep {
+  readonly atMs: number;
+  readonly ratePerSec: number;
+}
+
+export type ArrivalSpec =
+  /** Poisson arrivals; the rate is piecewise constant (`steps` sorted by time, first at 0). */
+  | { readonly process: 'poisson'; readonly steps: readonly RateStep[] }
+  /** Evenly spaced arrivals at a piecewise-constant rate. */
+  | { readonly process: 'constant'; readonly steps: readonly RateStep[] }
+  /** A closed loop of `users`, each thinking then sending and waiting for the answer. */
+  | { readonly process: 'closed'; readonly users: number; readonly thinkTime: DistSpec };
+
+export interface ClientSpec {
+  readonly target: string;
+  /** Independent client instances, each with its own balancer (default 1). */
+  readonly instances: number;
+  readonly arrival: ArrivalSpec;
+  /** Per-request timeout (absent = none). */
+  readonly timeoutMs?: number;
+  readonly balancer: BalancerSpec;
+}
+
+export type FaultSpec =
+  | { readonly kind: 'crash'; readonly atMs: number; readonly forMs?: number; readonly targets: readonly string[] }
+  | { readonly kind: 'slow'; readonly atMs: number; readonly forMs?: number; readonly targets: readonly string[]; readonly factor: number }
+  | { readonly kind: 'partition'; readonly atMs: number; readonly forMs?: number; readonly groups: readonly (readonly string[])[] }
+  | { readonly kind: 'loss'; readonly atMs: number; readonly forMs?: number; readonly probability: number };
+
+export interface Scenario {
+  readonly name: string;
+  readonly description?: string;
+  readonly seed: number;
+  readonly durationMs: number;
+  readonly warmupMs: number;
+  readonly replications: number;
+  /** Width of a time-series window (default 1 s). */
+  readonly windowMs: number;
+  readonly network: NetworkSpec;
+  readonly services: ReadonlyMap<string, ServiceSpec>;
+  readonly clients: ReadonlyMap<string, ClientSpec>;
+  readonly faults: readonly FaultSpec[];
+}

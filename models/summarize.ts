@@ -1,0 +1,105 @@
+import { confidenceInterval, mean } from '../sim/stats';
+import type { ClientSummary, LatencySummary, NodeSummary, ReplicationResult, RequestCounts, Result, ServiceSummary, Summary } from './result';
+import { RESULT_SCHEMA } from './result';
+import { round3 } from './time-series';
+import type { Scenario } from './scenario/types';
+
+/**
+ * Pool replications into the result: sums for counts, the mean across replications for
+ * means, percentiles, rates and utilisations, and 95% Student-t intervals across
+ * replications for the headline numbers.
+ */
+export function summarize(scenario: Scenario, runs: readonly ReplicationResult[]): Result {
+  const summary: Summary = {
+    requests: sumCounts(runs.map((r) => r.requests)),
+    throughputPerSec: avg(runs.map((r) => r.throughputPerSec)),
+    latencyMs: avgLatency(runs.map((r) => r.latencyMs)),
+    ci95: {
+      latencyMeanMs: ci(runs.map((r) => r.latencyMs.mean)),
+      p99Ms: ci(runs.map((r) => r.latencyMs.p99)),
+      throughputPerSec: ci(runs.map((r) => r.throughputPerSec)),
+    },
+    nodes: mapKeys(runs.map((r) => r.nodes), avgNode),
+    services: mapKeys(runs.map((r) => r.services), avgService),
+    clients: mapKeys(runs.map((r) => r.clients), avgClient),
+  };
+  const first = runs[0]!;
+  return {
+    schema: RESULT_SCHEMA,
+    scenario: scenario.name,
+    seed: scenario.seed,
+    replications: runs.length,
+    durationMs: scenario.durationMs,
+    warmupMs: scenario.warmupMs,
+    summary,
+    faults: first.faults,
+    replicationResults: runs.map(({ timeseries: _t, faults: _f, ...rest }) => rest),
+    timeseries: { ...first.timeseries, warmupMs: scenario.warmupMs },
+  };
+}
+
+function avg(xs: readonly number[]): number {
+  const finite = xs.filter(Number.isFinite);
+  return finite.length === 0 ? NaN : round3(mean(finite));
+}
+
+function ci(xs: readonly number[]): [number, number] {
+  const finite = xs.filter(Number.isFinite);
+  if (finite.length === 0) return [NaN, NaN];
+  const [lo, hi] = confidenceInterval(finite, 0.95);
+  return [round3(lo), round3(hi)];
+}
+
+function sumCounts(all: readonly RequestCounts[]): RequestCounts {
+  const total = { sent: 0, completed: 0, failed: 0, timedOut: 0, rejected: 0 };
+  for (const c of all) for (const key of Object.keys(total) as (keyof RequestCounts)[]) total[key] += c[key];
+  return total;
+}
+
+function avgLatency(all: readonly LatencySummary[]): LatencySummary {
+  return {
+    mean: avg(all.map((l) => l.mean)),
+    p50: avg(all.map((l) => l.p50)),
+    p90: avg(all.map((l) => l.p90)),
+    p99: avg(all.map((l) => l.p99)),
+    p999: avg(all.map((l) => l.p999)),
+    max: avg(all.map((l) => l.max)),
+  };
+}
+
+function avgNode(all: readonly NodeSummary[]): NodeSummary {
+  const r6 = (xs: number[]) => Math.round(mean(xs) * 1e6) / 1e6;
+  return {
+    utilization: r6(all.map((n) => n.utilization)),
+    meanQueueLength: r6(all.map((n) => n.meanQueueLength)),
+    meanInSystem: r6(all.map((n) => n.meanInSystem)),
+    completed: all.reduce((s, n) => s + n.completed, 0),
+  };
+}
+
+function avgService(all: readonly ServiceSummary[]): ServiceSummary {
+  return {
+    completed: all.reduce((s, x) => s + x.completed, 0),
+    failed: all.reduce((s, x) => s + x.failed, 0),
+    latencyMs: {
+      mean: avg(all.map((x) => x.latencyMs.mean)),
+      p50: avg(all.map((x) => x.latencyMs.p50)),
+      p99: avg(all.map((x) => x.latencyMs.p99)),
+    },
+  };
+}
+
+function avgClient(all: readonly ClientSummary[]): ClientSummary {
+  return {
+    requests: sumCounts(all.map((c) => c.requests)),
+    throughputPerSec: avg(all.map((c) => c.throughputPerSec)),
+    latencyMs: avgLatency(all.map((c) => c.latencyMs)),
+  };
+}
+
+/** Combine per-key records of every replication (keys in the first one's order). */
+function mapKeys<T>(records: readonly Readonly<Record<string, T>>[], combine: (all: T[]) => T): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const key of Object.keys(records[0] ?? {})) out[key] = combine(records.map((r) => r[key]!));
+  return out;
+}

@@ -1,0 +1,131 @@
+import { Balancer } from '../components/balancer/balancer';
+import { policies } from '../components/balancer/policies';
+import type { Address } from '../sim/env';
+import { MetricsRegistry } from '../sim/metrics';
+import { RngStreams } from '../sim/rng';
+import { SimEnv, type TraceSink } from '../sim/sim-env';
+import { Simulation, type Progress } from '../sim/simulation';
+import { Caller } from './caller';
+import { Client } from './client';
+import { sampler } from './distributions';
+import { scheduleFaults, type FaultInterval } from './faults';
+import { Network } from './network';
+import { Replica, type DownstreamStep } from './replica';
+import { RequestStats } from './request-stats';
+import type { BalancerSpec, Scenario } from './scenario/types';
+import { TimeSeries } from './time-series';
+
+/** Upper bound on time-series windows per run; longer runs get wider windows. */
+export const MAX_WINDOWS = 100_000;
+
+export interface WorldOptions {
+  readonly trace?: TraceSink;
+}
+
+/**
+ * One replication of a scenario, built and ready to run: the simulation, the network,
+ * every replica and client, their balancers and the faults. `run` advances it; the
+ * result is read from the public fields by `collectResult`.
+ */
+export class World {
+  readonly sim = new Simulation();
+  readonly streams: RngStreams;
+  readonly metrics = new MetricsRegistry();
+  readonly network: Network;
+  readonly replicas = new Map<Address, Replica>();
+  /** Replica ids per service, in index order. */
+  readonly serviceReplicas = new Map<string, Replica[]>();
+  readonly serviceStats = new Map<string, RequestStats>();
+  readonly clientStats = new Map<string, RequestStats>();
+  readonly clients: Client[] = [];
+  readonly series: TimeSeries;
+  readonly faults: FaultInterval[];
+
+  constructor(readonly scenario: Scenario, readonly seed: number, private readonly options: WorldOptions = {}) {
+    this.streams = new RngStreams(seed);
+    this.network = new Network(this.sim, scenario.network, this.streams.get('network'));
+    // At most MAX_WINDOWS points, so a very long validation run cannot fill memory with windows.
+    this.series = new TimeSeries(Math.max(scenario.windowMs, scenario.durationMs / MAX_WINDOWS));
+    this.buildServices();
+    this.connectServices();
+    this.buildClients();
+    this.faults = scheduleFaults(this.sim, scenario.faults, this.replicas, this.network, scenario.durationMs);
+    this.metrics.enabled = scenario.warmupMs === 0;
+    if (scenario.warmupMs > 0) this.sim.at(scenario.warmupMs, () => this.endWarmup());
+    for (const client of this.clients) client.start();
+  }
+
+  /** Run to the scenario's end. Returns false if interrupted. */
+  run(onProgress?: (progress: Progress) => void): boolean {
+    const done = this.sim.run({ untilMs: this.scenario.durationMs, onProgress });
+    if (done) this.series.advance(this.scenario.durationMs);
+    return done;
+  }
+
+  /** Make a balancer for a caller at `address` towards `service`. */
+  balancerFor(address: Address, service: string, spec: BalancerSpec): Balancer {
+    const factory = policies[spec.policy];
+    if (factory === undefined) throw new Error(`model: unknown balancer policy "${spec.policy}"`);
+    const env = new SimEnv(this.sim, this.streams, address, this.network, this.metrics, this.options.trace, `${address}->${service}`);
+    const balancer = new Balancer(factory(env, spec.options), { panicThresholdPercent: spec.panicThresholdPercent });
+    balancer.setHosts(this.serviceReplicas.get(service)!.map((r) => ({ id: r.id })));
+    return balancer;
+  }
+
+  private buildServices(): void {
+    for (const [name, spec] of this.scenario.services) {
+      const stats = new RequestStats();
+      this.serviceStats.set(name, stats);
+      const list: Replica[] = [];
+      for (let i = 0; i < spec.replicas; i++) {
+        const id = `${name}-${i}`;
+        const replica = new Replica(this.sim, this.network, id, name, spec, stats,
+          this.streams.get(`${id}/errors`), this.streams.get(`${id}/demand`));
+        this.replicas.set(id, replica);
+        list.push(replica);
+      }
+      this.serviceReplicas.set(name, list);
+    }
+  }
+
+  private connectServices(): void {
+    for (const [name, spec] of this.scenario.services) {
+      for (const replica of this.serviceReplicas.get(name)!) {
+        const steps: DownstreamStep[] = spec.calls.map((call) => {
+          const callee = this.scenario.services.get(call.service)!;
+          const caller = new Caller(this.sim, this.network, replica.id, this.balancerFor(replica.id, call.service, spec.balancer),
+            this.replicas, { timeoutMs: spec.callTimeoutMs, requestSizeBytes: callee.requestSizeBytes });
+          return { spec: call, caller, demand: sampler(callee.serviceTime) };
+        });
+        replica.connect(steps);
+      }
+    }
+  }
+
+  private buildClients(): void {
+    for (const [name, spec] of this.scenario.clients) {
+      const target = this.scenario.services.get(spec.target)!;
+      const callers: Caller[] = [];
+      for (let i = 0; i < spec.instances; i++) {
+        const address = `${name}-${i}`;
+        callers.push(new Caller(this.sim, this.network, address, this.balancerFor(address, spec.target, spec.balancer),
+          this.replicas, { timeoutMs: spec.timeoutMs, requestSizeBytes: target.requestSizeBytes }));
+      }
+      const stats = new RequestStats();
+      this.clientStats.set(name, stats);
+      const arrival = spec.arrival;
+      const think = arrival.process === 'closed' ? sampler(arrival.thinkTime) : () => 0;
+      // Streams named after the client only: the policy under test never shifts them.
+      this.clients.push(new Client(this.sim, name, arrival, callers, sampler(target.serviceTime),
+        this.streams.get(`workload/${name}/demand`), this.streams.get(`workload/${name}/arrivals`),
+        this.streams.get(`workload/${name}/think`), think, { stats, series: this.series }, this.scenario.warmupMs));
+    }
+  }
+
+  private endWarmup(): void {
+    const now = this.sim.now();
+    for (const replica of this.replicas.values()) replica.node.resetStats(now);
+    this.metrics.enabled = true;
+    this.network.dropped = 0;
+  }
+}
