@@ -64,7 +64,16 @@ export interface Summary {
   readonly requests: RequestCounts;
   readonly throughputPerSec: number;
   readonly latencyMs: LatencySummary;
-  readonly ci95: { readonly latencyMeanMs: [number, number]; readonly p99Ms: [number, number]; readonly throughputPerSec: [number, number] };
+  /** 95% Student-t intervals across replications ([x, x] with one replication). */
+  readonly ci95: {
+    readonly latencyMeanMs: [number, number];
+    readonly p50Ms: [number, number];
+    readonly p90Ms: [number, number];
+    readonly p99Ms: [number, number];
+    readonly p999Ms: [number, number];
+    readonly maxMs: [number, number];
+    readonly throughputPerSec: [number, number];
+  };
   readonly nodes: Readonly<Record<string, NodeSummary>>;
   readonly services: Readonly<Record<string, ServiceSummary>>;
   readonly clients: Readonly<Record<string, ClientSummary>>;

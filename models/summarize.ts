@@ -16,7 +16,11 @@ export function summarize(scenario: Scenario, runs: readonly ReplicationResult[]
     latencyMs: avgLatency(runs.map((r) => r.latencyMs)),
     ci95: {
       latencyMeanMs: ci(runs.map((r) => r.latencyMs.mean)),
+      p50Ms: ci(runs.map((r) => r.latencyMs.p50)),
+      p90Ms: ci(runs.map((r) => r.latencyMs.p90)),
       p99Ms: ci(runs.map((r) => r.latencyMs.p99)),
+      p999Ms: ci(runs.map((r) => r.latencyMs.p999)),
+      maxMs: ci(runs.map((r) => r.latencyMs.max)),
       throughputPerSec: ci(runs.map((r) => r.throughputPerSec)),
     },
     nodes: mapKeys(runs.map((r) => r.nodes), avgNode),

@@ -1,0 +1,183 @@
+/**
+ * The leaf fields of the scenario schema (durations, rates, sizes, counts, …) and what the
+ * loader needs to explain a bad value: each leaf carries what it expects and an example.
+ *
+ * Unit fields accept a string or a number and run the parser of `units.ts` in a zod
+ * transform, so a bare number gets the parser's hint ("write units, e.g. 10ms") instead of
+ * zod's "expected string". Their JSON Schema is declared by hand (a `pattern`), since zod
+ * only sees `string | number` and a transform.
+ */
+import { z } from 'zod';
+import {
+  parseBandwidth,
+  parseDuration,
+  parsePercent,
+  parseProbability,
+  parseRate,
+  parseSize,
+  UNIT_PATTERNS,
+  type UnitResult,
+} from './units';
+
+/** How to explain a bad value of a field. */
+export interface FieldInfo {
+  /** Completes "expected …", e.g. "a positive integer". */
+  readonly expected: string;
+  /** A valid value, shown in hints as `key: example`. */
+  readonly example: string;
+}
+
+/** Field explanations, inherited by clones (`.meta()`, `.refine()`), read by `validate.ts`. */
+export const fieldInfo = z.registry<FieldInfo>();
+
+/**
+ * JSON Schema of the unit fields, replacing what zod would render, and a sentence on the
+ * unit's syntax appended to each field's description. Keyed by the exact schema instance
+ * (a WeakMap, not a registry); `json-schema.ts` finds it through clones.
+ */
+export const fieldJsonSchema = new WeakMap<z.core.$ZodType, { readonly json: Readonly<Record<string, unknown>>; readonly help: string }>();
+
+/** What an issue raised while parsing means to the user; carried in the issue's message. */
+export interface IssueDetail {
+  readonly expected?: string;
+  readonly example?: string;
+  readonly hint?: string;
+  /** A full message replacing "expected …, got …". */
+  readonly message?: string;
+  /** Keys an object accepts, for unknown-key hints. */
+  readonly validKeys?: readonly string[];
+}
+
+const DETAIL_PREFIX = 'meshsim-detail:';
+
+/** Packs a detail into a zod issue message; zod issues carry no other free-form field. */
+export const encodeDetail = (detail: IssueDetail): string => DETAIL_PREFIX + JSON.stringify(detail);
+
+/** The detail packed by `encodeDetail`, or the message itself for a foreign issue. */
+export function decodeDetail(message: string): IssueDetail {
+  if (!message.startsWith(DETAIL_PREFIX)) return { message };
+  return JSON.parse(message.slice(DETAIL_PREFIX.length)) as IssueDetail;
+}
+
+function withInfo<T extends z.ZodType>(schema: T, info: FieldInfo): T {
+  fieldInfo.add(schema, info);
+  return schema;
+}
+
+/** A unit field: string or number in, parsed number out, with `pattern` in the JSON Schema. */
+function unitField(help: string, parse: (raw: unknown) => UnitResult, info: FieldInfo, json: Record<string, unknown>) {
+  const input = withInfo(z.union([z.string(), z.number()]), info);
+  const field = input
+    .transform((raw, ctx) => {
+      const result = parse(raw);
+      if (result.ok) return result.value;
+      const detail: IssueDetail = { expected: result.expected, example: info.example, ...(result.hint === undefined ? {} : { hint: result.hint }) };
+      ctx.addIssue({ code: 'custom', input: raw, message: encodeDetail(detail) });
+      return z.NEVER;
+    })
+    .meta({ description: help });
+  fieldJsonSchema.set(field, { json, help });
+  return withInfo(field, info);
+}
+
+/** Adds a bound on the parsed value, e.g. "positive". */
+function bounded<T extends z.ZodType<number>>(field: T, test: (value: number) => boolean, info: FieldInfo): T {
+  return withInfo(field.refine(test, { message: encodeDetail(info) }) as unknown as T, info);
+}
+
+const pattern = (source: string) => ({ type: 'string', pattern: source });
+
+/** A duration ≥ 0, to milliseconds. */
+export const duration = unitField(
+  'A duration: a number and a unit, us, ms, s, m or h (250us, 10ms, 1.5s, 5m, 1h); 0 needs no unit.',
+  parseDuration,
+  { expected: 'a duration with units (us, ms, s, m, h)', example: '10ms' },
+  { anyOf: [pattern(UNIT_PATTERNS.duration), { const: 0 }, { const: '0' }] },
+);
+
+/** A duration > 0, to milliseconds. */
+export const positiveDuration = bounded(duration, (ms) => ms > 0, { expected: 'a positive duration', example: '10ms' });
+
+/** A rate ≥ 0, to events per second. */
+export const rate = unitField(
+  'A rate: a number per second, minute or hour (600/s, 30/m, 2/h).',
+  parseRate,
+  { expected: 'a rate per unit of time (N/s, N/m, N/h)', example: '100/s' },
+  { anyOf: [pattern(UNIT_PATTERNS.rate), { const: 0 }] },
+);
+
+/** A size ≥ 0, to bytes. */
+export const size = unitField(
+  'A size: B, KB, MB, GB (powers of 1000) or KiB, MiB, GiB (powers of 1024), e.g. 512B, 4KiB.',
+  parseSize,
+  { expected: 'a size with units (B, KB, MB, GB, KiB, MiB, GiB)', example: '1KiB' },
+  { anyOf: [pattern(UNIT_PATTERNS.size), { const: 0 }] },
+);
+
+/** A bandwidth > 0, to bits per second. */
+export const bandwidth = bounded(
+  unitField(
+    'A bandwidth in bits per second: bps, Kbps, Mbps, Gbps (powers of 1000), e.g. 100Mbps.',
+    parseBandwidth,
+    { expected: 'a bandwidth with units (bps, Kbps, Mbps, Gbps)', example: '100Mbps' },
+    pattern(UNIT_PATTERNS.bandwidth),
+  ),
+  (bps) => bps > 0,
+  { expected: 'a positive bandwidth', example: '100Mbps' },
+);
+
+/** A probability, to a fraction in [0, 1]. */
+export const probability = unitField(
+  'A probability: a percentage (0.5%) or a number from 0 to 1.',
+  parseProbability,
+  { expected: 'a percentage like 0.5% or a number in [0, 1]', example: '0.5%' },
+  { anyOf: [pattern(UNIT_PATTERNS.percent), { type: 'number', minimum: 0, maximum: 1 }] },
+);
+
+/** A percentage in [0, 100], kept in percent. */
+export const percent = unitField(
+  'A percentage from 0% to 100%.',
+  parsePercent,
+  { expected: 'a percentage like 50%', example: '50%' },
+  pattern(UNIT_PATTERNS.percent),
+);
+
+/** An integer ≥ 1. */
+export const positiveInteger = (example: number) =>
+  withInfo(z.number().int().min(1), { expected: 'a positive integer', example: String(example) });
+
+/** An integer ≥ 0. */
+export const nonNegativeInteger = (example: number) =>
+  withInfo(z.number().int().min(0), { expected: 'a whole number ≥ 0', example: String(example) });
+
+/** A number > 0. */
+export const positiveNumber = (example: number) =>
+  withInfo(z.number().positive(), { expected: 'a positive number', example: String(example) });
+
+/** A non-empty string. */
+export const text = (example: string) => withInfo(z.string().min(1), { expected: 'a non-empty string', example });
+
+export const boolean = (example: boolean) => withInfo(z.boolean(), { expected: 'true or false', example: String(example) });
+
+/**
+ * Names of services and clients: lowercase letters and digits in dash-separated words, each
+ * starting with a letter (`api`, `db2`, `auth-v2`). A word of digits is not allowed so that
+ * a node id `<service>-<index>` (`srv-0`) never reads as another service's name.
+ */
+export const NAME_PATTERN = '^[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$';
+
+export const name = withInfo(z.string().regex(new RegExp(NAME_PATTERN)), {
+  expected: 'a name of lowercase letters, digits and dashes, each dash-separated word starting with a letter',
+  example: 'api-v2',
+});
+
+/** A name of a service (a reference, checked against `services` by the loader). */
+export const serviceName = withInfo(z.string().min(1), { expected: 'a service name', example: 'db' });
+
+/** An enum with an explanation listing its values. */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return withInfo(z.enum(values), { expected: `one of ${values.join(', ')}`, example: values[0] });
+}
+
+/** Marks a schema with what it expects, for schemas that are not leaves (objects, unions, lists). */
+export const explained = withInfo;
