@@ -62,6 +62,8 @@ export class Client implements CallListener {
     readonly thinkTime: Sampler,
     private readonly sinks: ClientSinks,
     private readonly warmupMs: number,
+    /** Optional trace of every request issued (off: no record is built). */
+    private readonly trace?: (record: { type: 'request'; client: string; t: number; demandMs: number }) => void,
   ) {}
 
   /** Schedule the first arrivals. */
@@ -86,6 +88,7 @@ export class Client implements CallListener {
     const now = this.sim.now();
     const measured = now >= this.warmupMs;
     const call = new Call(this.demand(this.demandRng), now, measured, listener);
+    if (this.trace !== undefined) this.trace({ type: 'request', client: this.name, t: now, demandMs: call.demandMs });
     if (measured) this.sinks.stats.started();
     this.sinks.series.requestSent(now);
     caller.start(call);

@@ -118,7 +118,8 @@ export class World {
       // Streams named after the client only: the policy under test never shifts them.
       this.clients.push(new Client(this.sim, name, arrival, callers, sampler(target.serviceTime),
         this.streams.get(`workload/${name}/demand`), this.streams.get(`workload/${name}/arrivals`),
-        this.streams.get(`workload/${name}/think`), think, { stats, series: this.series }, this.scenario.warmupMs));
+        this.streams.get(`workload/${name}/think`), think, { stats, series: this.series }, this.scenario.warmupMs,
+        this.options.trace && ((record) => this.options.trace!({ ...record, at: `${name}` }))));
     }
   }
 

@@ -22,7 +22,7 @@ function unitJsonSchema(schema: z.core.$ZodType) {
   while (s !== undefined) {
     const json = fieldJsonSchema.get(s);
     if (json !== undefined) return json;
-    const def = s._zod.def;
+    const def: z.core.$ZodTypeDef = s._zod.def;
     s = s._zod.parent ?? (def.type === 'optional' ? (def as z.core.$ZodOptionalDef).innerType : undefined);
   }
   return undefined;

@@ -1,0 +1,38 @@
+/**
+ * A problem found in the parsed document, before it is placed in the source text:
+ * `load.ts` turns its `path` into a line and column.
+ */
+
+export type DocumentPath = readonly (string | number)[];
+
+export interface PathProblem {
+  readonly path: DocumentPath;
+  /** Point at the key (unknown or missing keys) or at the value (a bad value). */
+  readonly at: 'key' | 'value';
+  readonly message: string;
+  readonly expected?: string;
+  readonly hint?: string;
+}
+
+/** `services.srv.cores`, `faults.0.at`; '' for the whole document. */
+export const pathText = (path: DocumentPath): string => path.join('.');
+
+/** The value at `path` of a parsed document, and whether it is there at all. */
+export function valueAt(root: unknown, path: DocumentPath): { readonly present: boolean; readonly value: unknown } {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) {
+      return { present: false, value: undefined };
+    }
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return { present: true, value: node };
+}
+
+/** A value as quoted in messages: strings in quotes, collections by kind. */
+export function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'a mapping';
+  return String(value);
+}
