@@ -8,6 +8,8 @@ export interface Job {
   epoch: number;
   /** Processor sharing: the virtual time at which the job finishes. */
   finishVirtual: number;
+  /** fifo: position in the node's in-service list, for O(1) removal. */
+  serviceIndex: number;
 }
 
 export interface NodeOptions {
@@ -50,7 +52,8 @@ export class Node {
   private readonly queue: (Job | undefined)[] = [];
   private queueHead = 0;
   private queueLength = 0;
-  private inService = new Set<Job>();
+  /** Jobs holding a core (fifo); unordered, removed by swapping with the last. */
+  private readonly inService: Job[] = [];
   // ps state
   private readonly sharing: Job[] = []; // binary heap by finishVirtual
   private virtual = 0;
@@ -68,7 +71,7 @@ export class Node {
 
   /** Jobs in the node (waiting or in service). */
   get inSystem(): number {
-    return this.discipline === 'fifo' ? this.inService.size + this.queueLength : this.sharing.length;
+    return this.discipline === 'fifo' ? this.inService.length + this.queueLength : this.sharing.length;
   }
 
   /** Offer a job. Returns false when the node is down or its queue is full (rejected). */
@@ -85,7 +88,7 @@ export class Node {
     lost.push(...this.sharing);
     this.up = false;
     this.epoch++;
-    this.inService = new Set();
+    this.inService.length = 0;
     this.queue.length = 0;
     this.queueHead = 0;
     this.queueLength = 0;
@@ -115,7 +118,7 @@ export class Node {
   // --- fifo -------------------------------------------------------------------------
 
   private fifoSubmit(job: Job): boolean {
-    if (this.inService.size < this.cores) {
+    if (this.inService.length < this.cores) {
       this.fifoStart(job);
     } else {
       if (this.queueLength >= this.queueLimit) return false;
@@ -126,13 +129,18 @@ export class Node {
   }
 
   private fifoStart(job: Job): void {
-    this.inService.add(job);
+    job.serviceIndex = this.inService.length;
+    this.inService.push(job);
     this.sim.at(this.sim.now() + job.demandMs * this.slowFactor, this.completeFifo, job);
   }
 
   private fifoDone(job: Job): void {
     if (job.epoch !== this.epoch) return; // crashed meanwhile
-    this.inService.delete(job);
+    const last = this.inService.pop()!;
+    if (last !== job) {
+      last.serviceIndex = job.serviceIndex;
+      this.inService[job.serviceIndex] = last;
+    }
     if (this.queueLength > 0) this.fifoStart(this.dequeue());
     this.completed++;
     this.recordLoad();
@@ -208,7 +216,7 @@ export class Node {
   private recordLoad(): void {
     const now = this.sim.now();
     if (this.discipline === 'fifo') {
-      this.busy.set(now, this.inService.size);
+      this.busy.set(now, this.inService.length);
       this.waiting.set(now, this.queueLength);
     } else {
       const n = this.sharing.length;

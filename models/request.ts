@@ -55,6 +55,7 @@ export class Call {
 export class Attempt implements Job {
   epoch = 0;
   finishVirtual = 0;
+  serviceIndex = 0;
   /** Set when the caller stops waiting (answered or timed out); a late answer is ignored. */
   done = false;
   outcome: Outcome = 'ok';

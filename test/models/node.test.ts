@@ -3,7 +3,7 @@ import { Node, type Job } from '../../models/node';
 import { Simulation } from '../../sim/simulation';
 
 function job(demandMs: number): Job & { name: string } {
-  return { demandMs, epoch: 0, finishVirtual: 0, name: `${demandMs}` };
+  return { demandMs, epoch: 0, finishVirtual: 0, serviceIndex: 0, name: `${demandMs}` };
 }
 
 function harness(options: ConstructorParameters<typeof Node>[1]) {
