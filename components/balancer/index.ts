@@ -1,6 +1,13 @@
 export { Balancer, type BalancerOptions } from './balancer';
+export { balancerDefaults } from './defaults';
+export { EdfScheduler } from './edf-scheduler';
 export { endpoint, type Endpoint } from './endpoint';
+export { leastRequestPolicy, leastRequestWeight, type LeastRequestOptions } from './least-request';
+export { leastRequestFullPolicy } from './least-request-full';
+export { peakEwmaPolicy, type PeakEwmaOptions, type PeakEwmaPolicy } from './peak-ewma';
 export type { PickContext, Policy, PolicyFactory } from './policy';
 export { policies, policyNames } from './policies';
+export { checkKnownOptions, describeRange, numberOption, type NumberRange } from './policy-options';
 export { randomPolicy } from './random';
 export { roundRobinPolicy } from './round-robin';
+export { weightedRoundRobinPolicy } from './weighted-round-robin';
