@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { policyNames } from '../../components/balancer/policies';
 import { BALANCER_POLICY_OPTIONS } from './balancer-options';
 import { BALANCER_DEFAULTS } from './defaults';
-import { percent } from './fields';
+import { explained, percent } from './fields';
 
 function policyVariant(policy: string) {
   return z
@@ -24,9 +24,10 @@ function policyVariant(policy: string) {
 type PolicyVariant = ReturnType<typeof policyVariant>;
 
 /** A balancer; the policy names come from `policyNames()`, so a new policy needs no change here. */
-export const balancer = z
-  .discriminatedUnion('policy', policyNames().map(policyVariant) as [PolicyVariant, ...PolicyVariant[]])
-  .meta({
+export const balancer = explained(z.discriminatedUnion('policy', policyNames().map(policyVariant) as [PolicyVariant, ...PolicyVariant[]]), {
+  expected: 'a balancer { policy, ...options }',
+  example: `{ policy: ${BALANCER_DEFAULTS.policy} }`,
+}).meta({
     description: `Load balancer: { policy: ${policyNames().join(' | ')}, ...options }.`,
     default: { policy: BALANCER_DEFAULTS.policy },
   });

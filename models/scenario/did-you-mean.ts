@@ -28,13 +28,15 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate closest to `word`, if it is close enough to be a likely typo: at most one
- * edit per three characters (at least one), ignoring case. Ties go to the earlier candidate.
+ * edit per three characters (at least one), ignoring case; ties go to the earlier
+ * candidate. Failing that, the only candidate `word` abbreviates (`expo` → `exponential`).
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
+  const list = [...candidates];
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of candidates) {
+  for (const candidate of list) {
     const distance = editDistance(lower, candidate.toLowerCase());
     const allowed = Math.max(1, Math.floor(Math.max(word.length, candidate.length) / 3));
     if (distance <= allowed && distance < bestDistance) {
@@ -42,7 +44,9 @@ export function closest(word: string, candidates: Iterable<string>): string | un
       bestDistance = distance;
     }
   }
-  return best;
+  if (best !== undefined || lower.length < 3) return best;
+  const extensions = list.filter((candidate) => candidate.toLowerCase().startsWith(lower));
+  return extensions.length === 1 ? extensions[0] : undefined;
 }
 
 /** A hint for an unknown `word`: `did you mean "x"?`, or the list of valid ones. */

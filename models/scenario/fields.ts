@@ -15,6 +15,7 @@ import {
   parseProbability,
   parseRate,
   parseSize,
+  UNIT_EXPECTED,
   UNIT_PATTERNS,
   type UnitResult,
 } from './units';
@@ -91,7 +92,7 @@ const pattern = (source: string) => ({ type: 'string', pattern: source });
 export const duration = unitField(
   'A duration: a number and a unit, us, ms, s, m or h (250us, 10ms, 1.5s, 5m, 1h); 0 needs no unit.',
   parseDuration,
-  { expected: 'a duration with units (us, ms, s, m, h)', example: '10ms' },
+  { expected: UNIT_EXPECTED.duration, example: '10ms' },
   { anyOf: [pattern(UNIT_PATTERNS.duration), { const: 0 }, { const: '0' }] },
 );
 
@@ -102,16 +103,16 @@ export const positiveDuration = bounded(duration, (ms) => ms > 0, { expected: 'a
 export const rate = unitField(
   'A rate: a number per second, minute or hour (600/s, 30/m, 2/h).',
   parseRate,
-  { expected: 'a rate per unit of time (N/s, N/m, N/h)', example: '100/s' },
-  { anyOf: [pattern(UNIT_PATTERNS.rate), { const: 0 }] },
+  { expected: UNIT_EXPECTED.rate, example: '100/s' },
+  { anyOf: [pattern(UNIT_PATTERNS.rate), { const: 0 }, { const: '0' }] },
 );
 
 /** A size ≥ 0, to bytes. */
 export const size = unitField(
   'A size: B, KB, MB, GB (powers of 1000) or KiB, MiB, GiB (powers of 1024), e.g. 512B, 4KiB.',
   parseSize,
-  { expected: 'a size with units (B, KB, MB, GB, KiB, MiB, GiB)', example: '1KiB' },
-  { anyOf: [pattern(UNIT_PATTERNS.size), { const: 0 }] },
+  { expected: UNIT_EXPECTED.size, example: '1KiB' },
+  { anyOf: [pattern(UNIT_PATTERNS.size), { const: 0 }, { const: '0' }] },
 );
 
 /** A bandwidth > 0, to bits per second. */
@@ -119,7 +120,7 @@ export const bandwidth = bounded(
   unitField(
     'A bandwidth in bits per second: bps, Kbps, Mbps, Gbps (powers of 1000), e.g. 100Mbps.',
     parseBandwidth,
-    { expected: 'a bandwidth with units (bps, Kbps, Mbps, Gbps)', example: '100Mbps' },
+    { expected: UNIT_EXPECTED.bandwidth, example: '100Mbps' },
     pattern(UNIT_PATTERNS.bandwidth),
   ),
   (bps) => bps > 0,
@@ -130,7 +131,7 @@ export const bandwidth = bounded(
 export const probability = unitField(
   'A probability: a percentage (0.5%) or a number from 0 to 1.',
   parseProbability,
-  { expected: 'a percentage like 0.5% or a number in [0, 1]', example: '0.5%' },
+  { expected: UNIT_EXPECTED.probability, example: '0.5%' },
   { anyOf: [pattern(UNIT_PATTERNS.percent), { type: 'number', minimum: 0, maximum: 1 }] },
 );
 
@@ -138,7 +139,7 @@ export const probability = unitField(
 export const percent = unitField(
   'A percentage from 0% to 100%.',
   parsePercent,
-  { expected: 'a percentage like 50%', example: '50%' },
+  { expected: UNIT_EXPECTED.percent, example: '50%' },
   pattern(UNIT_PATTERNS.percent),
 );
 
@@ -149,6 +150,18 @@ export const positiveInteger = (example: number) =>
 /** An integer ≥ 0. */
 export const nonNegativeInteger = (example: number) =>
   withInfo(z.number().int().min(0), { expected: 'a whole number ≥ 0', example: String(example) });
+
+/** An integer in [min, max]. */
+export const integerBetween = (min: number, max: number, example: number) =>
+  withInfo(z.number().int().min(min).max(max), { expected: `an integer from ${min} to ${max}`, example: String(example) });
+
+/** A number in [min, max]. */
+export const numberBetween = (min: number, max: number, example: number) =>
+  withInfo(z.number().min(min).max(max), { expected: `a number from ${min} to ${max}`, example: String(example) });
+
+/** A duration in (0, maxMs], to milliseconds; `maxText` is maxMs as written, e.g. "1h". */
+export const positiveDurationAtMost = (maxMs: number, maxText: string, example: string) =>
+  bounded(positiveDuration, (ms) => ms <= maxMs, { expected: `a positive duration up to ${maxText}`, example });
 
 /** A number > 0. */
 export const positiveNumber = (example: number) =>
@@ -167,12 +180,12 @@ export const boolean = (example: boolean) => withInfo(z.boolean(), { expected: '
 export const NAME_PATTERN = '^[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$';
 
 export const name = withInfo(z.string().regex(new RegExp(NAME_PATTERN)), {
-  expected: 'a name of lowercase letters, digits and dashes, each dash-separated word starting with a letter',
+  expected: 'a name like api or auth-v2 (lowercase; each dash-separated word starts with a letter)',
   example: 'api-v2',
 });
 
 /** A name of a service (a reference, checked against `services` by the loader). */
-export const serviceName = withInfo(z.string().min(1), { expected: 'a service name', example: 'db' });
+export const serviceName = withInfo(z.string().min(1), { expected: 'a service name', example: 'api' });
 
 /** An enum with an explanation listing its values. */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {

@@ -12,6 +12,12 @@ export interface PathProblem {
   readonly message: string;
   readonly expected?: string;
   readonly hint?: string;
+  /**
+   * For a missing key, its name; for an unknown key, the valid key it likely misspells.
+   * Lets validation drop "missing duration" when "durations" is already reported.
+   */
+  readonly missingKey?: string;
+  readonly misspeltKey?: string;
 }
 
 /** `services.srv.cores`, `faults.0.at`; '' for the whole document. */
@@ -32,7 +38,7 @@ export function valueAt(root: unknown, path: DocumentPath): { readonly present: 
 /** A value as quoted in messages: strings in quotes, collections by kind. */
 export function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return 'a list';
-  if (value !== null && typeof value === 'object') return 'a mapping';
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
+  if (value !== null && typeof value === 'object') return Object.keys(value).length === 0 ? 'an empty mapping' : 'a mapping';
   return String(value);
 }

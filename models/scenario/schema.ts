@@ -102,11 +102,13 @@ const rateSteps = explained(z.array(rateStep).min(1), { expected: 'a non-empty l
     }
     for (let i = 1; i < steps.length; i++) {
       if (steps[i]!.at <= steps[i - 1]!.at) {
-        ctx.addIssue({ code: 'custom', path: [i, 'at'], message: encodeDetail({ expected: 'a time after the previous step', example: '60s' }) });
+        ctx.addIssue({ code: 'custom', path: [i, 'at'], message: encodeDetail({ expected: 'a time after the previous step' }) });
       }
     }
   },
 );
+
+const PROCESS_KEY = 'The arrival process: poisson, constant (open workloads) or closed.';
 
 const arrivalRate = explained(z.union([rate, rateSteps]), {
   expected: 'a rate like 100/s or a list of steps [{ at, rate }]',
@@ -116,14 +118,14 @@ const arrivalRate = explained(z.union([rate, rateSteps]), {
 const arrival = explained(
   z.discriminatedUnion('process', [
     z
-      .strictObject({ process: z.literal('poisson'), rate: arrivalRate })
+      .strictObject({ process: z.literal('poisson').meta({ description: PROCESS_KEY }), rate: arrivalRate })
       .meta({ description: 'Open workload: Poisson arrivals (exponential gaps).' }),
     z
-      .strictObject({ process: z.literal('constant'), rate: arrivalRate })
+      .strictObject({ process: z.literal('constant').meta({ description: PROCESS_KEY }), rate: arrivalRate })
       .meta({ description: 'Open workload: evenly spaced arrivals.' }),
     z
       .strictObject({
-        process: z.literal('closed'),
+        process: z.literal('closed').meta({ description: PROCESS_KEY }),
         users: positiveInteger(20).meta({ description: 'Number of users, each with one request in flight at most.' }),
         thinkTime: distribution.meta({ description: 'Time a user waits after a response before the next request, e.g. 1s.' }),
       })
@@ -136,7 +138,7 @@ const client = explained(
   z.strictObject({
     target: serviceName.meta({ description: 'The service this client sends requests to.' }),
     instances: positiveInteger(2).optional().meta({
-      description: 'Independent client instances, each with its own balancer; the load is split among them.',
+      description: 'Independent client instances, each with its own balancer.',
       default: CLIENT_DEFAULTS.instances,
     }),
     arrival,
@@ -159,7 +161,7 @@ const fault = explained(
   z.union([
     z
       .strictObject({ ...faultTiming, crash: faultTarget.meta({ description: 'Node id (srv-0) or service (all its replicas) to crash.' }) })
-      .meta({ description: 'Crash nodes: they stop answering, and restart with empty queues when the fault ends.' }),
+      .meta({ description: 'Crash nodes, for a while or until the end of the run.' }),
     z
       .strictObject({
         ...faultTiming,
@@ -194,7 +196,7 @@ const nonEmpty = (what: string, example: string) => (entries: Record<string, unk
 export const scenarioSchema = explained(
   z.strictObject({
     name: text('my-scenario').meta({ description: 'Name of the scenario, shown in reports.' }),
-    description: z.string().optional().meta({ description: 'Free text about the scenario.' }),
+    description: explained(z.string(), { expected: 'text', example: 'What this scenario shows.' }).optional().meta({ description: 'Free text about the scenario.' }),
     seed: nonNegativeInteger(1).meta({ description: 'Master random seed; replication i uses seed + i.' }),
     duration: positiveDuration.meta({ description: 'Simulated time of each run, e.g. 600s.' }),
     warmup: duration.optional().meta({ description: 'Initial time excluded from the metrics, e.g. 60s; shorter than duration.', default: RUN_DEFAULTS.warmup }),
@@ -219,9 +221,6 @@ export const scenarioSchema = explained(
   }),
   { expected: 'a scenario mapping (name, seed, duration, network, services, clients, ...)', example: 'see docs/scenarios.md' },
 ).meta({ title: 'meshsim scenario', description: 'A meshsim scenario file (v1). Reference: docs/scenarios.md.' });
-
-/** Schemas of the parts, for validating what survives of a file with problems elsewhere. */
-export const partSchemas = Object.freeze({ service, client, fault, duration: positiveDuration, warmup: duration, window: positiveDuration });
 
 export type ScenarioDoc = z.output<typeof scenarioSchema>;
 export type ServiceDoc = z.output<typeof service>;

@@ -90,12 +90,22 @@ export const UNIT_PATTERNS = Object.freeze({
   percent: `^${NUMBER}%$`,
 });
 
-const DURATION_EXPECTED = 'a duration with units (us, ms, s, m, h)';
-const RATE_EXPECTED = 'a rate per unit of time (N/s, N/m, N/h)';
-const SIZE_EXPECTED = 'a size with units (B, KB, MB, GB, KiB, MiB, GiB)';
-const BANDWIDTH_EXPECTED = 'a bandwidth with units (bps, Kbps, Mbps, Gbps)';
-const PERCENT_EXPECTED = 'a percentage like 50%';
-const PROBABILITY_EXPECTED = 'a percentage like 0.5% or a number in [0, 1]';
+/** What each kind of value looks like, completing "expected …" in messages. */
+export const UNIT_EXPECTED = Object.freeze({
+  duration: 'a duration with units (us, ms, s, m, h)',
+  rate: 'a rate per unit of time (N/s, N/m, N/h)',
+  size: 'a size with units (B, KB, MB, GB, KiB, MiB, GiB)',
+  bandwidth: 'a bandwidth with units (bps, Kbps, Mbps, Gbps)',
+  percent: 'a percentage like 50%',
+  probability: 'a percentage like 0.5% or a number in [0, 1]',
+});
+
+const DURATION_EXPECTED = UNIT_EXPECTED.duration;
+const RATE_EXPECTED = UNIT_EXPECTED.rate;
+const SIZE_EXPECTED = UNIT_EXPECTED.size;
+const BANDWIDTH_EXPECTED = UNIT_EXPECTED.bandwidth;
+const PERCENT_EXPECTED = UNIT_EXPECTED.percent;
+const PROBABILITY_EXPECTED = UNIT_EXPECTED.probability;
 
 /**
  * `digits` (matching NUMBER) × numerator / denominator, rounded once. Exact while the
@@ -193,7 +203,7 @@ export function parseBandwidth(raw: unknown): UnitResult {
 
 /** A percentage, returned in percent: `50%` → 50, `0.5%` → 0.5. At most 100%. */
 export function parsePercent(raw: unknown): UnitResult {
-  if (typeof raw === 'number') return fail(PERCENT_EXPECTED, `write ${raw}%`);
+  if (typeof raw === 'number') return fail(PERCENT_EXPECTED, raw > 1 ? `write ${raw}%` : 'percentages need a % sign, e.g. 50%');
   if (typeof raw !== 'string') return fail(PERCENT_EXPECTED);
   const match = /^(-?)(\d+(?:\.\d+)?)\s*%$/.exec(raw.trim());
   if (match === null) return fail(PERCENT_EXPECTED, 'write a number then %, e.g. 50%');

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { closest, suggestion } from './did-you-mean';
 import { decodeDetail, encodeDetail, fieldInfo, NAME_PATTERN, type IssueDetail } from './fields';
-import { show, valueAt, type DocumentPath, type PathProblem } from './path-problem';
+import { pathText, show, valueAt, type DocumentPath, type PathProblem } from './path-problem';
 
 /** zod error map: what the schema that raised `issue` expects. */
 function explain(issue: z.core.$ZodRawIssue): string | undefined {
@@ -30,7 +30,14 @@ function explain(issue: z.core.$ZodRawIssue): string | undefined {
 export function validate<T>(schema: z.ZodType<T>, raw: unknown): { readonly data?: T; readonly problems: PathProblem[] } {
   const result = schema.safeParse(raw, { error: explain });
   if (result.success) return { data: result.data, problems: [] };
-  return { problems: result.error.issues.flatMap((issue) => problemsOf(issue, raw, [])) };
+  return { problems: withoutEchoes(result.error.issues.flatMap((issue) => problemsOf(issue, raw, []))) };
+}
+
+/** Drops "missing key duration" where "unknown key durations (did you mean duration?)" says it already. */
+function withoutEchoes(problems: readonly PathProblem[]): PathProblem[] {
+  const parentOf = (problem: PathProblem) => pathText(problem.path.slice(0, -1));
+  const misspelt = new Set(problems.filter((p) => p.misspeltKey !== undefined).map((p) => `${parentOf(p)}\u0000${p.misspeltKey}`));
+  return problems.filter((p) => p.missingKey === undefined || !misspelt.has(`${parentOf(p)}\u0000${p.missingKey}`));
 }
 
 /** The problems of one issue raised at `prefix` (issues inside unions are relative to it). */
@@ -39,7 +46,11 @@ function problemsOf(issue: z.core.$ZodIssue, root: unknown, prefix: DocumentPath
   switch (issue.code) {
     case 'unrecognized_keys': {
       const validKeys = decodeDetail(issue.message).validKeys ?? [];
-      return issue.keys.map((key) => ({ path: [...path, key], at: 'key', message: `unknown key "${key}"`, hint: suggestion(key, validKeys, 'valid keys') }));
+      return issue.keys.map((key) => {
+        const match = closest(key, validKeys);
+        const problem: PathProblem = { path: [...path, key], at: 'key', message: `unknown key "${key}"`, hint: suggestion(key, validKeys, 'valid keys') };
+        return match === undefined ? problem : { ...problem, misspeltKey: match };
+      });
     }
     case 'invalid_key':
       return [invalidName(path, issue.issues[0]?.message)];
@@ -65,7 +76,7 @@ function badValue(path: DocumentPath, root: unknown, detail: IssueDetail): PathP
   const example = detail.example === undefined ? undefined : typeof key === 'string' ? `${key}: ${detail.example}` : detail.example;
   const expected = detail.expected === undefined ? {} : { expected: detail.expected };
   if (!present && typeof key === 'string') {
-    return { path, at: 'key', message: `missing required key "${key}"`, ...expected, ...(example === undefined ? {} : { hint: example }) };
+    return { path, at: 'key', message: `missing required key "${key}"`, ...expected, ...(example === undefined ? {} : { hint: example }), missingKey: key };
   }
   const message = detail.message ?? `expected ${detail.expected ?? 'another value'}, got ${show(value)}`;
   const hint = detail.hint ?? example;
@@ -77,7 +88,7 @@ function oneOfProblem(path: DocumentPath, root: unknown, values: readonly string
   const { present, value } = valueAt(root, path);
   const expected = `one of ${values.join(', ')}`;
   const key = String(path.at(-1));
-  if (!present) return { path, at: 'key', message: `missing required key "${key}"`, expected, hint: `${key}: ${values[0]}` };
+  if (!present) return { path, at: 'key', message: `missing required key "${key}"`, expected, hint: `${key}: ${values.join(' | ')}`, missingKey: key };
   const match = typeof value === 'string' ? closest(value, values) : undefined;
   const problem = { path, at: 'value' as const, message: `expected ${expected}, got ${show(value)}`, expected };
   return match === undefined ? problem : { ...problem, hint: `did you mean "${match}"?` };
@@ -86,10 +97,16 @@ function oneOfProblem(path: DocumentPath, root: unknown, values: readonly string
 /** A service or client name that does not match NAME_PATTERN. */
 function invalidName(path: DocumentPath, innerMessage: string | undefined): PathProblem {
   const name = String(path.at(-1));
-  const detail = innerMessage === undefined ? {} : decodeDetail(innerMessage);
-  const fixed = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  const hint = new RegExp(NAME_PATTERN).test(fixed) ? `write "${fixed}"` : `e.g. ${detail.example ?? 'api-v2'}`;
-  return { path, at: 'key', message: `invalid name ${show(name)}`, ...(detail.expected === undefined ? {} : { expected: detail.expected }), hint };
+  const expected = (innerMessage === undefined ? undefined : decodeDetail(innerMessage).expected) ?? 'a valid name';
+  // Lowercase, dashes for other characters, and no dash before digits (db-1 → db1).
+  const fixed = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/-(?=\d)/g, '')
+    .replace(/^[-\d]+|-+$/g, '');
+  const digitWord = /-\d+$/.test(name) ? `; ${show(name)} reads as a node id (replica ${name.replace(/^.*-/, '')})` : '';
+  const hint = new RegExp(NAME_PATTERN).test(fixed) ? `write "${fixed}"${digitWord}` : 'e.g. api-v2';
+  return { path, at: 'key', message: `expected ${expected}, got ${show(name)}`, expected, hint };
 }
 
 /**

@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// The `meshsim` command. Runs the bundle built on install (`prepare`); if it is missing
+// (installed with --ignore-scripts, or a fresh checkout), builds it first.
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = join(root, 'dist', 'cli.mjs');
+if (!existsSync(bundle)) {
+  const { execFileSync } = await import('node:child_process');
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+}
+await import(pathToFileURL(bundle).href);

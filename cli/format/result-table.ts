@@ -1,0 +1,75 @@
+import type { Result } from '../../models/result';
+import type { WindowPoint } from '../../models/time-series';
+import { duration, int, interval, ms, num, pct, textTable } from './text-table';
+
+/** The human-readable report of a run. */
+export function resultTable(result: Result): string {
+  const s = result.summary;
+  const r = s.requests;
+  const out: string[] = [];
+  out.push(`meshsim run · ${result.scenario} · seed ${result.seed} · ${result.replications} replication${result.replications === 1 ? '' : 's'} × ${duration(result.durationMs)}` +
+    (result.warmupMs > 0 ? ` (warm-up ${duration(result.warmupMs)} excluded)` : ''));
+  out.push('');
+  out.push('requests');
+  out.push(textTable(['sent', 'completed', 'failed', 'timed out', 'rejected', 'error rate', 'throughput/s', '95% CI'],
+    [[int(r.sent), int(r.completed), int(r.failed), int(r.timedOut), int(r.rejected), pct(r.sent > 0 ? r.failed / r.sent : NaN, 2),
+      num(s.throughputPerSec, 1), interval(s.ci95.throughputPerSec, (x) => num(x, 1))]]));
+  out.push('');
+  out.push('latency at the client (ms), mean of replications with 95% CI');
+  const l = s.latencyMs;
+  const c = s.ci95;
+  out.push(textTable(['', 'mean', 'p50', 'p90', 'p99', 'p99.9', 'max'], [
+    ['value', ms(l.mean), ms(l.p50), ms(l.p90), ms(l.p99), ms(l.p999), ms(l.max)],
+    ['95% CI', interval(c.latencyMeanMs), interval(c.p50Ms), interval(c.p90Ms), interval(c.p99Ms), interval(c.p999Ms), interval(c.maxMs)],
+  ]));
+  const services = Object.entries(s.services);
+  if (services.length > 1) {
+    out.push('');
+    out.push('services (server-side latency, ms)');
+    out.push(textTable(['service', 'completed', 'failed', 'mean', 'p50', 'p99'],
+      services.map(([name, v]) => [name, int(v.completed), int(v.failed), ms(v.latencyMs.mean), ms(v.latencyMs.p50), ms(v.latencyMs.p99)])));
+  }
+  out.push('');
+  out.push('nodes');
+  out.push(textTable(['node', 'utilization', 'mean queue', 'mean in system', 'completed'],
+    Object.entries(s.nodes).map(([id, n]) => [id, pct(n.utilization), num(n.meanQueueLength, 2), num(n.meanInSystem, 2), int(n.completed)])));
+  if (result.faults.length > 0) {
+    out.push('');
+    out.push('faults');
+    out.push(textTable(['kind', 'from', 'to', 'targets'],
+      result.faults.map((f) => [f.kind, duration(f.startMs), duration(f.endMs), f.targets.join(', ') || '(network)'])));
+  }
+  out.push('');
+  out.push(timeline(result));
+  return out.join('\n') + '\n';
+}
+
+/** A compact time series: at most ~24 rows, windows merged, with a bar of throughput. */
+function timeline(result: Result): string {
+  const points = result.timeseries.points;
+  if (points.length === 0) return '';
+  const group = Math.max(1, Math.ceil(points.length / 24));
+  const rows: { t: number; completed: number; failed: number; p99: number | null }[] = [];
+  for (let i = 0; i < points.length; i += group) {
+    const chunk: WindowPoint[] = points.slice(i, i + group);
+    const p99s = chunk.map((p) => p.p99Ms).filter((x): x is number => x !== null);
+    rows.push({
+      t: chunk[0]!.tMs,
+      completed: chunk.reduce((a, p) => a + p.completed, 0),
+      failed: chunk.reduce((a, p) => a + p.failed, 0),
+      p99: p99s.length > 0 ? Math.max(...p99s) : null,
+    });
+  }
+  const widthMs = group * result.timeseries.windowMs;
+  const peak = Math.max(1, ...rows.map((x) => x.completed + x.failed));
+  const faultAt = (t: number) => result.faults.some((f) => f.startMs < t + widthMs && f.endMs > t);
+  const body = rows.map((x) => [
+    duration(x.t),
+    num((x.completed * 1000) / widthMs, 1),
+    num((x.failed * 1000) / widthMs, 1),
+    x.p99 === null ? '-' : ms(x.p99),
+    '█'.repeat(Math.round((20 * x.completed) / peak)) + '░'.repeat(Math.round((20 * x.failed) / peak)) + (faultAt(x.t) ? '  ⚡ fault' : ''),
+  ]);
+  return `time series (first replication, ${duration(widthMs)} windows; █ ok, ░ failed)\n` +
+    textTable(['t', 'ok/s', 'failed/s', 'max p99', ''], body);
+}

@@ -1,0 +1,43 @@
+/** Render rows as aligned columns: text left, numbers right. */
+export function textTable(header: readonly string[], rows: readonly (readonly string[])[], indent = '  '): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => /^[-+\d.,%[\]\s/a-z]*\d[-+\d.,%[\]\s/a-z]*$/i.test(r[i] ?? '') && i > 0));
+  const line = (cells: readonly string[]) =>
+    indent + cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+/** A number for people: thousands separators, a few significant decimals. */
+export function num(x: number, decimals = 1): string {
+  if (!Number.isFinite(x)) return '-';
+  return x.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+export function int(x: number): string {
+  return Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '-';
+}
+
+export function pct(x: number, decimals = 1): string {
+  return Number.isFinite(x) ? `${(x * 100).toFixed(decimals)}%` : '-';
+}
+
+/** A latency in ms with a precision that suits its size. */
+export function ms(x: number): string {
+  if (!Number.isFinite(x)) return '-';
+  if (x >= 100) return num(x, 1);
+  if (x >= 1) return num(x, 2);
+  return num(x, 3);
+}
+
+export function interval([lo, hi]: readonly [number, number], fmt: (x: number) => string = ms): string {
+  return `[${fmt(lo)}, ${fmt(hi)}]`;
+}
+
+/** Milliseconds as a short human duration: 250ms, 1.5s, 2m30s. */
+export function duration(x: number): string {
+  if (x < 1000) return `${num(x, 0)}ms`;
+  if (x < 60_000) return `${+(x / 1000).toFixed(1)}s`;
+  const m = Math.floor(x / 60_000);
+  const s = Math.round((x % 60_000) / 1000);
+  return s === 0 ? `${m}m` : `${m}m${s}s`;
+}

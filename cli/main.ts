@@ -1,0 +1,60 @@
+import { Command, CommanderError } from 'commander';
+import { ScenarioError } from '../models/scenario/errors';
+import { registerRun } from './commands/run';
+import { registerSchema } from './commands/schema';
+import { registerValidate } from './commands/validate';
+import { EXIT, UsageError } from './errors';
+import { VERSION } from './version';
+
+/** The `meshsim` command: parse arguments, run, and turn errors into one-line messages. */
+export function buildProgram(): Command {
+  const program = new Command('meshsim')
+    .description('Deterministic discrete-event simulator and capacity planner for cloud-native systems.')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .addHelpText('after', `
+Exit codes: 0 success · 1 a check failed or an internal error · 2 bad input (scenario or options)
+
+Examples:
+  meshsim run scenarios/quickstart.yaml
+  meshsim validate scenarios/*.yaml
+  meshsim schema > schema.json
+`);
+  registerRun(program);
+  registerValidate(program);
+  registerSchema(program);
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    return report(error);
+  }
+}
+
+/** Print a user error as one line (no stack) and choose the exit code. */
+function report(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Help and version "errors" are normal exits; commander already printed its message.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+  }
+  if (error instanceof ScenarioError) {
+    process.stderr.write(error.format() + '\n');
+    return EXIT.badInput;
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(error.format() + '\n');
+    return EXIT.badInput;
+  }
+  const err = error as Error;
+  process.stderr.write(`meshsim: internal error: ${err.message}\n`);
+  if (process.env.MESHSIM_DEBUG) process.stderr.write(`${err.stack}\n`);
+  else process.stderr.write('(set MESHSIM_DEBUG=1 for a stack trace, and please report it with the scenario and seed)\n');
+  return EXIT.failed;
+}

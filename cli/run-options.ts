@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { parseDuration } from '../models/scenario/units';
+import type { Scenario } from '../models/scenario/types';
+import { UsageError } from './errors';
+
+export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Options shared by run, compare, plan and check. */
+export interface RunFlags {
+  readonly seed?: string;
+  readonly replications?: string;
+  readonly duration?: string;
+  readonly format: Format;
+  readonly out?: string;
+  readonly quiet?: boolean;
+}
+
+/** Add the shared options, so every command spells them the same way. */
+export function addRunOptions(command: Command): Command {
+  return command
+    .option('--seed <n>', 'master seed (default: the scenario\'s seed)')
+    .option('--replications <n>', 'independent replications, seeds seed..seed+n-1 (default: the scenario\'s)')
+    .option('--duration <d>', 'simulated time, e.g. 60s or 5m (default: the scenario\'s)')
+    .option('--format <f>', `output format: ${FORMATS.join('|')}`, 'table')
+    .option('--out <file>', 'write the output to a file instead of stdout')
+    .option('--quiet', 'no progress bar');
+}
+
+/** Apply --seed, --replications and --duration on top of a loaded scenario. */
+export function applyRunFlags(scenario: Scenario, flags: RunFlags): Scenario {
+  let out = scenario;
+  if (flags.seed !== undefined) out = { ...out, seed: integer('--seed', flags.seed, 0) };
+  if (flags.replications !== undefined) out = { ...out, replications: integer('--replications', flags.replications, 1) };
+  if (flags.duration !== undefined) {
+    const parsed = parseDuration(flags.duration);
+    if (!parsed.ok || parsed.value <= 0) throw new UsageError(`--duration: expected a positive duration with units, got "${flags.duration}"`, 'e.g. --duration 60s');
+    if (parsed.value <= out.warmupMs) {
+      throw new UsageError(`--duration ${flags.duration} is not longer than the warm-up (${out.warmupMs} ms)`, 'use a longer duration');
+    }
+    out = { ...out, durationMs: parsed.value };
+  }
+  return out;
+}
+
+export function checkFormat(format: string): Format {
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got "${format}"`, '--format json');
+  }
+  return format as Format;
+}
+
+function integer(flag: string, raw: string, min: number): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag}: expected an integer >= ${min}, got "${raw}"`);
+  return n;
+}

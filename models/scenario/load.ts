@@ -1,0 +1,82 @@
+/**
+ * The scenario loader: YAML text in, normalised `Scenario` out, or a `ScenarioError` with
+ * every problem of the file placed at its line and column.
+ *
+ *   text → YAML document (syntax errors stop here) → overrides → schema validation
+ *        + cross-section checks (both always run, so all problems show at once)
+ *        → normalise (defaults filled in)
+ *
+ * No Node APIs here: the browser worker loads scenarios too (see read-file.ts for files).
+ */
+import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { crossCheck } from './cross-check';
+import { ScenarioError, type ScenarioProblem } from './errors';
+import { normalise } from './normalise';
+import { applyOverrides, overrideText, type ScenarioOverride } from './overrides';
+import { pathText, type PathProblem } from './path-problem';
+import { scenarioSchema } from './schema';
+import { positionOf } from './source-position';
+import type { Scenario } from './types';
+import { validate } from './validate';
+
+export interface LoadOptions {
+  /** `path=value` settings applied to the document before validation, in order. */
+  readonly overrides?: readonly ScenarioOverride[];
+}
+
+/**
+ * Parses, validates and normalises a scenario.
+ *
+ * @param text the YAML source
+ * @param file the file name used in problem locations (not read)
+ * @param opts overrides to apply to the document
+ * @returns the normalised scenario (durations in ms, rates per second, sizes in bytes)
+ * @throws ScenarioError listing every problem found, in source order
+ */
+export function loadScenario(text: string, file: string, opts: LoadOptions = {}): Scenario {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Past a syntax error the structure of the document is a guess: report and stop.
+  if (doc.errors.length > 0) throw new ScenarioError(doc.errors.map((error) => syntaxProblem(error, lineCounter, file)));
+  const overrides = opts.overrides ?? [];
+  const overrideProblems = applyOverrides(doc, overrides);
+  const raw = documentValue(doc, file);
+  const { data, problems } = validate(scenarioSchema, raw);
+  const documentProblems = [...problems, ...crossCheck(raw)];
+  if (overrideProblems.length === 0 && documentProblems.length === 0) return normalise(data!);
+  const place = (problem: PathProblem, notedOverrides: readonly ScenarioOverride[]) => placeProblem(problem, doc, lineCounter, file, notedOverrides);
+  const placed = [...overrideProblems.map((problem) => place(problem, [])), ...documentProblems.map((problem) => place(problem, overrides))];
+  // Array.prototype.sort is stable, so problems at one place keep the order found.
+  throw new ScenarioError(placed.sort((a, b) => a.line - b.line || a.column - b.column));
+}
+
+function syntaxProblem(error: YAMLError, lineCounter: LineCounter, file: string): ScenarioProblem {
+  const { line, col } = lineCounter.linePos(error.pos[0]);
+  return { file, line: Math.max(line, 1), column: Math.max(col, 1), path: '', message: `YAML syntax error: ${error.message.split('\n')[0]}` };
+}
+
+/** The document as plain data (mappings as objects, keys as strings). */
+function documentValue(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS();
+  } catch (error) {
+    // Too many aliases (a "billion laughs" document), for one.
+    throw new ScenarioError([{ file, line: 1, column: 1, path: '', message: `YAML: ${(error as Error).message}` }]);
+  }
+}
+
+/** Gives a problem its source position, and notes the override that set its value if any. */
+function placeProblem(problem: PathProblem, doc: Document, lineCounter: LineCounter, file: string, overrides: readonly ScenarioOverride[]): ScenarioProblem {
+  const path = pathText(problem.path);
+  const override = [...overrides].reverse().find((o) => path === o.path || path.startsWith(`${o.path}.`));
+  const { line, column } = positionOf(doc, lineCounter, problem.path, problem.at);
+  return {
+    file,
+    line,
+    column,
+    path,
+    message: override === undefined ? problem.message : `${problem.message} (set by override ${overrideText(override)})`,
+    ...(problem.expected === undefined ? {} : { expected: problem.expected }),
+    ...(problem.hint === undefined ? {} : { hint: problem.hint }),
+  };
+}

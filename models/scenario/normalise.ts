@@ -1,0 +1,123 @@
+/**
+ * The validated document to the normalised `Scenario`: the one place where defaults are
+ * filled in (from `defaults.ts`), constants become distributions, rates become steps and
+ * fault targets become node ids. Units are already parsed by the schema.
+ */
+import { BALANCER_DEFAULTS, CALL_DEFAULTS, CLIENT_DEFAULTS, NETWORK_DEFAULTS, RUN_DEFAULTS, SERVICE_DEFAULTS } from './defaults';
+import type { DistributionDoc } from './distribution-schema';
+import { expandTarget } from './node-ids';
+import type { BalancerDoc, ClientDoc, FaultDoc, ScenarioDoc, ServiceDoc } from './schema';
+import type { ArrivalSpec, BalancerSpec, ClientSpec, DistSpec, FaultSpec, RateStep, Scenario, ServiceSpec } from './types';
+import { parseDuration, parsePercent, parseProbability, parseSize, type UnitResult } from './units';
+
+/** The value of a default written in `defaults.ts`; failing to parse one is a bug. */
+function parsedDefault(parse: (raw: unknown) => UnitResult, written: string): number {
+  const result = parse(written);
+  if (!result.ok) throw new Error(`scenario: default "${written}" does not parse: expected ${result.expected}`);
+  return result.value;
+}
+
+/** Defaults in normalised units, parsed once. */
+const DEFAULT_VALUES = Object.freeze({
+  warmupMs: parsedDefault(parseDuration, RUN_DEFAULTS.warmup),
+  windowMs: parsedDefault(parseDuration, RUN_DEFAULTS.window),
+  networkLoss: parsedDefault(parseProbability, NETWORK_DEFAULTS.loss),
+  errorRate: parsedDefault(parseProbability, SERVICE_DEFAULTS.errorRate),
+  requestSizeBytes: parsedDefault(parseSize, SERVICE_DEFAULTS.requestSize),
+  responseSizeBytes: parsedDefault(parseSize, SERVICE_DEFAULTS.responseSize),
+  panicThresholdPercent: parsedDefault(parsePercent, BALANCER_DEFAULTS.panicThreshold),
+});
+
+/** Only the keys whose value is defined, so absent optional fields stay absent. */
+function defined<T extends object>(fields: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}
+
+/** The normalised scenario of a document that passed validation and cross-checks. */
+export function normalise(doc: ScenarioDoc): Scenario {
+  const services = new Map(Object.entries(doc.services).map(([name, service]) => [name, normaliseService(service)] as const));
+  const replicasByService = new Map([...services].map(([name, service]) => [name, service.replicas] as const));
+  return {
+    name: doc.name,
+    ...defined({ description: doc.description }),
+    seed: doc.seed,
+    durationMs: doc.duration,
+    warmupMs: doc.warmup ?? DEFAULT_VALUES.warmupMs,
+    replications: doc.replications ?? RUN_DEFAULTS.replications,
+    windowMs: doc.window ?? DEFAULT_VALUES.windowMs,
+    network: {
+      latency: normaliseDistribution(doc.network.latency),
+      ...defined({ bandwidthBps: doc.network.bandwidth }),
+      loss: doc.network.loss ?? DEFAULT_VALUES.networkLoss,
+    },
+    services,
+    clients: new Map(Object.entries(doc.clients).map(([name, client]) => [name, normaliseClient(client)] as const)),
+    faults: (doc.faults ?? []).map((fault) => normaliseFault(fault, replicasByService)),
+  };
+}
+
+function normaliseDistribution(dist: DistributionDoc): DistSpec {
+  return typeof dist === 'number' ? { dist: 'constant', value: dist } : dist;
+}
+
+function normaliseBalancer(balancer: BalancerDoc | undefined): BalancerSpec {
+  const { policy, panicThreshold, ...options } = balancer ?? { policy: BALANCER_DEFAULTS.policy };
+  return { policy, options, panicThresholdPercent: panicThreshold ?? DEFAULT_VALUES.panicThresholdPercent };
+}
+
+function normaliseService(service: ServiceDoc): ServiceSpec {
+  return {
+    replicas: service.replicas ?? SERVICE_DEFAULTS.replicas,
+    cores: service.cores ?? SERVICE_DEFAULTS.cores,
+    discipline: service.discipline ?? SERVICE_DEFAULTS.discipline,
+    ...defined({ queueLimit: service.queueLimit }),
+    serviceTime: normaliseDistribution(service.serviceTime),
+    calls: (service.calls ?? []).map((call) => ({
+      service: call.service,
+      count: call.count ?? CALL_DEFAULTS.count,
+      parallel: call.parallel ?? CALL_DEFAULTS.parallel,
+    })),
+    balancer: normaliseBalancer(service.balancer),
+    ...defined({ callTimeoutMs: service.callTimeout }),
+    errorRate: service.errorRate ?? DEFAULT_VALUES.errorRate,
+    requestSizeBytes: service.requestSize ?? DEFAULT_VALUES.requestSizeBytes,
+    responseSizeBytes: service.responseSize ?? DEFAULT_VALUES.responseSizeBytes,
+  };
+}
+
+function normaliseClient(client: ClientDoc): ClientSpec {
+  return {
+    target: client.target,
+    instances: client.instances ?? CLIENT_DEFAULTS.instances,
+    arrival: normaliseArrival(client.arrival),
+    ...defined({ timeoutMs: client.timeout }),
+    balancer: normaliseBalancer(client.balancer),
+  };
+}
+
+function normaliseArrival(arrival: ClientDoc['arrival']): ArrivalSpec {
+  if (arrival.process === 'closed') {
+    return { process: 'closed', users: arrival.users, thinkTime: normaliseDistribution(arrival.thinkTime) };
+  }
+  const steps: RateStep[] =
+    typeof arrival.rate === 'number' ? [{ atMs: 0, ratePerSec: arrival.rate }] : arrival.rate.map((step) => ({ atMs: step.at, ratePerSec: step.rate }));
+  return { process: arrival.process, steps };
+}
+
+/** Node ids of a target; cross-checks guarantee it names a service or a node. */
+function targetNodes(target: string, replicasByService: ReadonlyMap<string, number>): string[] {
+  const nodes = expandTarget(target, replicasByService);
+  if (nodes === undefined) throw new Error(`scenario: fault target "${target}" passed the cross-checks but names no node`);
+  return nodes;
+}
+
+function normaliseFault(fault: FaultDoc, replicasByService: ReadonlyMap<string, number>): FaultSpec {
+  const timing = { atMs: fault.at, ...defined({ forMs: fault.for }) };
+  if ('crash' in fault) return { kind: 'crash', ...timing, targets: targetNodes(fault.crash, replicasByService) };
+  if ('slow' in fault) return { kind: 'slow', ...timing, targets: targetNodes(fault.slow, replicasByService), factor: fault.factor };
+  if ('partition' in fault) {
+    const groups = fault.partition.map((group) => [...new Set(group.flatMap((target) => targetNodes(target, replicasByService)))]);
+    return { kind: 'partition', ...timing, groups };
+  }
+  return { kind: 'loss', ...timing, probability: fault.loss };
+}

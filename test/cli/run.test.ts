@@ -1,0 +1,107 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { meshsim } from '../support/cli';
+
+const tmp = mkdtempSync(join(tmpdir(), 'meshsim-cli-'));
+
+describe('meshsim run', () => {
+  it('prints the table for the quickstart, with the crash visible in the time series', () => {
+    const r = meshsim('run', 'scenarios/quickstart.yaml', '--duration', '40s', '--replications', '2');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(''); // no progress bar when stderr is not a terminal
+    expect(r.stdout).toContain('meshsim run · quickstart · seed 1 · 2 replications');
+    expect(r.stdout).toMatch(/latency at the client/);
+    expect(r.stdout).toMatch(/api-0\s+\d+\.\d%/);
+    expect(r.stdout).toContain('⚡ fault');
+  });
+
+  it('writes byte-identical JSON for the same seed, with the v1 keys', () => {
+    const a = join(tmp, 'a.json');
+    const b = join(tmp, 'b.json');
+    expect(meshsim('run', 'scenarios/quickstart.yaml', '--duration', '30s', '--format', 'json', '--out', a).status).toBe(0);
+    expect(meshsim('run', 'scenarios/quickstart.yaml', '--duration', '30s', '--format', 'json', '--out', b).status).toBe(0);
+    const text = readFileSync(a, 'utf8');
+    expect(readFileSync(b, 'utf8')).toBe(text);
+    const result = JSON.parse(text);
+    expect(result.schema).toBe('meshsim.result/v1');
+    expect(Object.keys(result.summary.requests)).toEqual(['sent', 'completed', 'failed', 'timedOut', 'rejected']);
+    expect(Object.keys(result.summary.latencyMs)).toEqual(['mean', 'p50', 'p90', 'p99', 'p999', 'max']);
+    expect(result.summary.ci95.latencyMeanMs).toHaveLength(2);
+    expect(result.summary.ci95.p99Ms).toHaveLength(2);
+    expect(Object.keys(result.summary.nodes['api-0'])).toEqual(expect.arrayContaining(['utilization', 'meanQueueLength', 'completed']));
+    expect(result.summary.services.api.latencyMs).toHaveProperty('p99');
+    expect(result.replicationResults[0]).toHaveProperty('seed', 1);
+    expect(result.timeseries.windowMs).toBe(1000);
+    expect(result.timeseries.points[0]).toEqual(expect.objectContaining({ tMs: 0, completed: expect.any(Number), failed: 0 }));
+  });
+
+  it('--seed changes the result; csv and md render', () => {
+    const a = meshsim('run', 'scenarios/quickstart.yaml', '--duration', '10s', '--replications', '1', '--format', 'csv');
+    const b = meshsim('run', 'scenarios/quickstart.yaml', '--duration', '10s', '--replications', '1', '--format', 'csv', '--seed', '2');
+    expect(a.status).toBe(0);
+    expect(a.stdout.split('\n')[0]).toBe('replication,seed,sent,completed,failed,timedOut,rejected,throughputPerSec,latencyMeanMs,p50Ms,p90Ms,p99Ms,p999Ms,maxMs');
+    expect(a.stdout).not.toBe(b.stdout);
+    const md = meshsim('run', 'scenarios/quickstart.yaml', '--duration', '10s', '--replications', '1', '--format', 'md');
+    expect(md.stdout).toContain('| latency (ms) | mean | p50 | p90 | p99 | p99.9 | max |');
+  });
+
+  it('bad options are one line with a hint and exit code 2', () => {
+    const cases: [string[], string][] = [
+      [['run', 'nope.yaml'], 'meshsim: no such file: nope.yaml (hint: the scenarios that ship are in scenarios/, e.g. scenarios/quickstart.yaml)\n'],
+      [['run', 'scenarios/mm1.yaml', '--format', 'xml'], 'meshsim: --format: expected one of table, json, csv, md, got "xml" (hint: --format json)\n'],
+      [['run', 'scenarios/mm1.yaml', '--duration', '10'], 'meshsim: --duration: expected a positive duration with units, got "10" (hint: e.g. --duration 60s)\n'],
+      [['run', 'scenarios/mm1.yaml', '--replications', '0'], 'meshsim: --replications: expected an integer >= 1, got "0"\n'],
+    ];
+    for (const [args, message] of cases) {
+      const r = meshsim(...args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe(message);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('a malformed scenario gives file:line:column and exit code 2, never a stack trace', () => {
+    const file = join(tmp, 'bad.yaml');
+    writeFileSync(file, 'name: bad\nseed: 1\nduration: 10s\nnetwork: { latency: 0ms }\nservices:\n  srv:\n    replica: 2\n    serviceTime: 1ms\nclients:\n  c: { target: srv, arrival: { process: poisson, rate: 1/s } }\n');
+    const r = meshsim('run', file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${file}:7:5  services.srv.replica: unknown key "replica" (hint: did you mean "replicas"?)\n`);
+    expect(r.stderr).not.toMatch(/at .*\.(ts|mjs|js):\d+/);
+  });
+});
+
+describe('meshsim validate, schema, help, version', () => {
+  it('validate reports ok per file, and problems with exit code 2', () => {
+    const ok = meshsim('validate', 'scenarios/quickstart.yaml', 'scenarios/mm1.yaml');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toBe('ok  scenarios/quickstart.yaml (quickstart)\nok  scenarios/mm1.yaml (mm1)\n');
+    const file = join(tmp, 'bad2.yaml');
+    writeFileSync(file, 'name: x\nduration: 10s\nservices: {}\n');
+    const bad = meshsim('validate', 'scenarios/mm1.yaml', file);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('1 of 2 file(s) invalid');
+  });
+
+  it('schema prints the committed JSON Schema', () => {
+    const r = meshsim('schema');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(readFileSync('scenarios/schema.json', 'utf8'));
+  });
+
+  it('help lists every command with a purpose, and the exit codes', () => {
+    const r = meshsim('--help');
+    expect(r.status).toBe(0);
+    for (const command of ['run', 'validate', 'schema']) expect(r.stdout).toMatch(new RegExp(`\\n  ${command}\\b.*\\s{2,}\\S`));
+    expect(r.stdout).toContain('Exit codes: 0 success');
+    const run = meshsim('run', '--help');
+    expect(run.stdout).toContain('(default: "table")');
+    expect(run.stdout).toContain('Examples:');
+  });
+
+  it('--version prints the package version', () => {
+    const r = meshsim('--version');
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+});

@@ -1,0 +1,69 @@
+// The examples of docs/scenarios.md are run, so the reference cannot drift from the loader.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { policyNames } from '../../../components/balancer/policies';
+import { ScenarioError } from '../../../models/scenario/errors';
+import { scenarioJsonSchema } from '../../../models/scenario/json-schema';
+import { loadScenario, type LoadOptions } from '../../../models/scenario/load';
+
+const doc = readFileSync(new URL('../../../docs/scenarios.md', import.meta.url), 'utf8');
+
+/** The fenced blocks of the doc, in order. */
+const blocks = [...doc.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, text: m[2]! }));
+
+/** YAML blocks with a `# file: <name>` line: complete scenarios. */
+const files = blocks.flatMap((block, index) => {
+  const name = /^# file: (\S+)$/m.exec(block.text)?.[1];
+  return block.lang === 'yaml' && name !== undefined ? [{ name, text: block.text, next: blocks[index + 1] }] : [];
+});
+
+/** The formatted problems of loading `text`, or [] if it loads. */
+function problems(text: string, name: string, opts?: LoadOptions): string[] {
+  try {
+    loadScenario(text, name, opts);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    return error.format().split('\n');
+  }
+}
+
+describe('docs/scenarios.md', () => {
+  it('has complete examples to check', () => {
+    expect(files.map((f) => f.name)).toEqual(['mmc-example.yaml', 'minimal.yaml', 'steps.yaml', 'faults.yaml', 'checkout.yaml']);
+  });
+
+  for (const file of files) {
+    const errors = file.next?.lang === 'text' && file.next.text.startsWith(`${file.name}:`) ? file.next.text.trimEnd().split('\n') : [];
+    it(`${file.name} ${errors.length === 0 ? 'loads' : 'gives the errors shown after it'}`, () => {
+      expect(problems(file.text, file.name)).toEqual(errors);
+    });
+  }
+
+  it('shows the real errors of bad overrides', () => {
+    const example = files[0]!;
+    const shown = blocks.find((b) => b.text.includes('set by override'))!.text.trimEnd().split('\n');
+    const overrides = [
+      { path: 'services.db.replicas', value: '0' },
+      { path: 'services.nope.replicas', value: '3' },
+    ];
+    const withoutCommentLines = example.text.replace(/^#.*\n/gm, '');
+    expect(problems(withoutCommentLines, 'scenario.yaml', { overrides })).toEqual(shown);
+  });
+
+  it('documents every field of the schema', () => {
+    const names = new Set<string>();
+    const collect = (node: unknown): void => {
+      if (node === null || typeof node !== 'object') return;
+      const properties = (node as { properties?: Record<string, unknown> }).properties;
+      if (properties !== undefined && !Array.isArray(node)) for (const key of Object.keys(properties)) names.add(key);
+      Object.values(node).forEach(collect);
+    };
+    collect(scenarioJsonSchema());
+    expect([...names].filter((name) => !doc.includes(`\`${name}\``))).toEqual([]);
+  });
+
+  it('documents every balancing policy', () => {
+    expect(policyNames().filter((name) => !doc.includes(`| \`${name}\``))).toEqual([]);
+  });
+});
