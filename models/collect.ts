@@ -1,6 +1,7 @@
 import type { Histogram } from '../sim/histogram';
 import type { ClientSummary, LatencySummary, NodeSummary, ReplicationResult, RequestCounts, ServiceSummary } from './result';
 import type { RequestStats } from './request-stats';
+import { recoveries } from './recovery';
 import { round3 } from './time-series';
 import type { World } from './world';
 
@@ -41,6 +42,14 @@ export function collectResult(world: World): ReplicationResult {
     };
   }
   const { inFlight, ...requests } = pooled;
+  const m = world.metrics;
+  const resilience = {
+    retries: m.counter('retries'),
+    hedges: m.counter('hedges'),
+    circuitBreakerRejections: m.counter('circuitBreaker.rejections'),
+    ejections: m.counter('outlier.ejections'),
+    ejectedMs: round3(m.counter('outlier.ejectedTimeMs')),
+  };
   return {
     seed: world.seed,
     requests,
@@ -51,6 +60,8 @@ export function collectResult(world: World): ReplicationResult {
     clients,
     inFlight,
     events: sim.events,
+    resilience,
+    recovery: recoveries(world.faults, world.series.points, world.series.windowMs, scenario.warmupMs),
     faults: world.faults,
     timeseries: { windowMs: world.series.windowMs, points: world.series.points },
   };

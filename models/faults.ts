@@ -54,6 +54,12 @@ function actions(
         end: () => nodes(fault.targets).forEach((r) => r.node.setSlow(1)),
         targets: fault.targets,
       };
+    case 'errors':
+      return {
+        start: () => nodes(fault.targets).forEach((r) => (r.failFast = fault.probability)),
+        end: () => nodes(fault.targets).forEach((r) => (r.failFast = 0)),
+        targets: fault.targets,
+      };
     case 'partition': {
       let heal = () => {};
       return {

@@ -6,13 +6,13 @@ import { sampler, type Sampler } from './distributions';
 import type { NetworkSpec } from './scenario/types';
 
 interface Envelope {
-  readonly handler: MessageHandler;
+  readonly handlers: readonly MessageHandler[];
   readonly from: Address;
   readonly message: Message;
 }
 
 function deliverEnvelope(envelope: Envelope): void {
-  envelope.handler(envelope.from, envelope.message);
+  for (const handler of envelope.handlers) handler(envelope.from, envelope.message);
 }
 
 /**
@@ -36,7 +36,8 @@ export class Network implements Transport {
   private faultLoss = 0;
   private lossProbability: number;
   private readonly partitions = new Set<ReadonlyMap<Address, number>>();
-  private readonly handlers = new Map<Address, MessageHandler>();
+  /** Handlers by address; several components may share an address (a node's server and its callers). */
+  private readonly handlers = new Map<Address, MessageHandler[]>();
   /** Messages dropped (loss or partition) after warm-up; reset by `resetStats`. */
   dropped = 0;
 
@@ -69,14 +70,17 @@ export class Network implements Transport {
   }
 
   send(from: Address, to: Address, message: Message): void {
-    const handler = this.handlers.get(to);
-    if (handler === undefined) return; // nobody listens there: the message is lost, as on a real network
-    const envelope: Envelope = { handler, from, message };
+    const handlers = this.handlers.get(to);
+    if (handlers === undefined) return; // nobody listens there: the message is lost, as on a real network
+    const envelope: Envelope = { handlers, from, message };
     this.transmit(from, to, message.size ?? 0, deliverEnvelope, envelope);
   }
 
+  /** Add a handler for messages to `address`; every handler sees every message (each ignores what is not its own). */
   listen(address: Address, handler: MessageHandler): void {
-    this.handlers.set(address, handler);
+    const list = this.handlers.get(address);
+    if (list === undefined) this.handlers.set(address, [handler]);
+    else list.push(handler);
   }
 
   /** Cut the network between `groups` (nodes in no group reach everyone). Returns the heal function. */

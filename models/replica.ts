@@ -80,6 +80,8 @@ export class Replica implements RequestReceiver, NodeOwner {
   readonly node: Node;
   /** Bumped by each crash so answers for work from before the crash are ignored. */
   epoch = 0;
+  /** Probability of answering at once with an error, set by an `errors` fault. */
+  failFast = 0;
   steps: Step[] = [];
   private readonly waiting = new Set<DownstreamWork>();
 
@@ -107,6 +109,10 @@ export class Replica implements RequestReceiver, NodeOwner {
     if (attempt.call.measured) this.stats.started();
     if (!this.node.up) {
       this.respond(attempt, 'reset');
+      return;
+    }
+    if (this.failFast > 0 && this.errorRng.next() < this.failFast) {
+      this.respond(attempt, 'error');
       return;
     }
     if (!this.node.submit(attempt)) this.respond(attempt, 'rejected');

@@ -1,5 +1,6 @@
 import type { Address, TimerHandle } from '../sim/env';
 import type { Endpoint } from '../components/balancer/endpoint';
+import type { HedgedRequest } from '../components/resilience/hedging';
 import type { Job } from './node';
 
 /** How a call or an attempt ended. */
@@ -37,9 +38,17 @@ export interface CallListener {
  */
 export class Call {
   done = false;
+  /** The overall timeout, covering every attempt. */
   timer: TimerHandle | undefined = undefined;
-  /** The attempt in flight, if any. */
-  attempt: Attempt | undefined = undefined;
+  /** Attempts in flight (more than one only while hedging). */
+  readonly inFlight: Attempt[] = [];
+  /** Attempts sent so far; the next attempt's number. */
+  attempts = 0;
+  retries = 0;
+  /** True from a retry's admission by the breaker until that retry attempt ends. */
+  holdsRetry = false;
+  /** The hedging state machine, when the caller hedges. */
+  hedge: HedgedRequest | undefined = undefined;
 
   constructor(
     /** CPU demand the request costs the target (drawn once, so every attempt costs the same). */
@@ -61,6 +70,13 @@ export class Attempt implements Job {
   outcome: Outcome = 'ok';
   /** When the request reached the replica, for per-service latency. */
   arrivedAt = 0;
+  /** Number of this attempt within its call (0 first; retries and hedges count up). */
+  number = 0;
+  isRetry = false;
+  /** Per-try timeout, if any. */
+  timer: TimerHandle | undefined = undefined;
+  /** CPU demand of this execution: the call's for the first attempt, a fresh draw for retries and hedges. */
+  demandMs: number;
 
   constructor(
     readonly call: Call,
@@ -71,10 +87,8 @@ export class Attempt implements Job {
     readonly sentAt: number,
     readonly caller: ResponseReceiver,
     readonly receiver: RequestReceiver,
-  ) {}
-
-  get demandMs(): number {
-    return this.call.demandMs;
+  ) {
+    this.demandMs = call.demandMs;
   }
 }
 

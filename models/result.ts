@@ -1,4 +1,5 @@
 import type { FaultInterval } from './faults';
+import type { Recovery } from './recovery';
 import type { WindowPoint } from './time-series';
 
 /** Schema tag of the result JSON; bump only on a breaking change. */
@@ -44,6 +45,30 @@ export interface ClientSummary {
   readonly latencyMs: LatencySummary;
 }
 
+/** What the resilience mechanisms did (counts after warm-up). */
+export interface ResilienceSummary {
+  readonly retries: number;
+  readonly hedges: number;
+  /** Requests failed fast by a circuit breaker. */
+  readonly circuitBreakerRejections: number;
+  /** Hosts ejected by outlier detection, and the total time they were out (ended ejections). */
+  readonly ejections: number;
+  readonly ejectedMs: number;
+}
+
+/** Recovery of one fault across replications: means of the replications that recovered. */
+export interface RecoverySummary {
+  readonly fault: number;
+  readonly kind: FaultInterval['kind'];
+  readonly startMs: number;
+  readonly endMs: number;
+  /** Mean recovery time of the replications that recovered; null if none did. */
+  readonly p99RecoveryMs: number | null;
+  readonly errorRateRecoveryMs: number | null;
+  /** Replications in which p99 and error rate both recovered. */
+  readonly recoveredReplications: number;
+}
+
 /** One replication (one seed). */
 export interface ReplicationResult {
   readonly seed: number;
@@ -56,6 +81,8 @@ export interface ReplicationResult {
   /** Requests still in flight at the end (sent = completed + failed + inFlight). */
   readonly inFlight: number;
   readonly events: number;
+  readonly resilience: ResilienceSummary;
+  readonly recovery: readonly Recovery[];
   readonly faults: readonly FaultInterval[];
   readonly timeseries: { readonly windowMs: number; readonly points: readonly WindowPoint[] };
 }
@@ -77,6 +104,9 @@ export interface Summary {
   readonly nodes: Readonly<Record<string, NodeSummary>>;
   readonly services: Readonly<Record<string, ServiceSummary>>;
   readonly clients: Readonly<Record<string, ClientSummary>>;
+  /** Sums over replications. */
+  readonly resilience: ResilienceSummary;
+  readonly recovery: readonly RecoverySummary[];
 }
 
 /** The result JSON (v1 contract): keys here are stable; new keys may be added. */

@@ -1,4 +1,5 @@
 import { confidenceInterval, mean } from '../sim/stats';
+import type { RecoverySummary, ResilienceSummary } from './result';
 import type { ClientSummary, LatencySummary, NodeSummary, ReplicationResult, RequestCounts, Result, ServiceSummary, Summary } from './result';
 import { RESULT_SCHEMA } from './result';
 import { round3 } from './time-series';
@@ -26,6 +27,8 @@ export function summarize(scenario: Scenario, runs: readonly ReplicationResult[]
     nodes: mapKeys(runs.map((r) => r.nodes), avgNode),
     services: mapKeys(runs.map((r) => r.services), avgService),
     clients: mapKeys(runs.map((r) => r.clients), avgClient),
+    resilience: sumResilience(runs.map((r) => r.resilience)),
+    recovery: summarizeRecovery(runs),
   };
   const first = runs[0]!;
   return {
@@ -106,4 +109,30 @@ function mapKeys<T>(records: readonly Readonly<Record<string, T>>[], combine: (a
   const out: Record<string, T> = {};
   for (const key of Object.keys(records[0] ?? {})) out[key] = combine(records.map((r) => r[key]!));
   return out;
+}
+
+function sumResilience(all: readonly ResilienceSummary[]): ResilienceSummary {
+  const total = { retries: 0, hedges: 0, circuitBreakerRejections: 0, ejections: 0, ejectedMs: 0 };
+  for (const r of all) for (const key of Object.keys(total) as (keyof ResilienceSummary)[]) total[key] += r[key];
+  total.ejectedMs = round3(total.ejectedMs);
+  return total;
+}
+
+function summarizeRecovery(runs: readonly ReplicationResult[]): RecoverySummary[] {
+  return (runs[0]?.recovery ?? []).map((first, index) => {
+    const all = runs.map((r) => r.recovery[index]!);
+    const meanOf = (xs: (number | null)[]) => {
+      const got = xs.filter((x): x is number => x !== null);
+      return got.length === 0 ? null : round3(mean(got));
+    };
+    return {
+      fault: first.fault,
+      kind: first.kind,
+      startMs: first.startMs,
+      endMs: first.endMs,
+      p99RecoveryMs: meanOf(all.map((r) => r.p99RecoveryMs)),
+      errorRateRecoveryMs: meanOf(all.map((r) => r.errorRateRecoveryMs)),
+      recoveredReplications: all.filter((r) => r.p99RecoveryMs !== null && r.errorRateRecoveryMs !== null).length,
+    };
+  });
 }

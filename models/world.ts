@@ -1,11 +1,12 @@
 import { Balancer } from '../components/balancer/balancer';
+import { healthCheckReply } from '../components/resilience/health-checker';
 import { policies } from '../components/balancer/policies';
 import type { Address } from '../sim/env';
 import { MetricsRegistry } from '../sim/metrics';
 import { RngStreams } from '../sim/rng';
 import { SimEnv, type TraceSink } from '../sim/sim-env';
 import { Simulation, type Progress } from '../sim/simulation';
-import { Caller } from './caller';
+import { Caller, type CallerOptions } from './caller';
 import { Client } from './client';
 import { sampler } from './distributions';
 import { scheduleFaults, type FaultInterval } from './faults';
@@ -62,14 +63,17 @@ export class World {
     return done;
   }
 
-  /** Make a balancer for a caller at `address` towards `service`. */
-  balancerFor(address: Address, service: string, spec: BalancerSpec): Balancer {
-    const factory = policies[spec.policy];
-    if (factory === undefined) throw new Error(`model: unknown balancer policy "${spec.policy}"`);
+  /**
+   * The caller at `address` towards `service`: its own Env (random streams namespaced by
+   * caller and target), balancer and resilience components.
+   */
+  callerFor(address: Address, service: string, balancer: BalancerSpec, options: CallerOptions): Caller {
+    const factory = policies[balancer.policy];
+    if (factory === undefined) throw new Error(`model: unknown balancer policy "${balancer.policy}"`);
     const env = new SimEnv(this.sim, this.streams, address, this.network, this.metrics, this.options.trace, `${address}->${service}`);
-    const balancer = new Balancer(factory(env, spec.options), { panicThresholdPercent: spec.panicThresholdPercent });
-    balancer.setHosts(this.serviceReplicas.get(service)!.map((r) => ({ id: r.id })));
-    return balancer;
+    const lb = new Balancer(factory(env, balancer.options), { panicThresholdPercent: balancer.panicThresholdPercent });
+    lb.setHosts(this.serviceReplicas.get(service)!.map((r) => ({ id: r.id })));
+    return new Caller(this.sim, this.network, address, lb, this.replicas, options, env, this.metrics);
   }
 
   private buildServices(): void {
@@ -83,6 +87,11 @@ export class World {
           this.streams.get(`${id}/errors`), this.streams.get(`${id}/demand`));
         this.replicas.set(id, replica);
         list.push(replica);
+        // Answer active health checks while up; a crashed process answers nothing.
+        this.network.listen(id, (from, message) => {
+          const reply = replica.node.up ? healthCheckReply(message) : undefined;
+          if (reply !== undefined) this.network.send(id, from, reply);
+        });
       }
       this.serviceReplicas.set(name, list);
     }
@@ -93,8 +102,8 @@ export class World {
       for (const replica of this.serviceReplicas.get(name)!) {
         const steps: DownstreamStep[] = spec.calls.map((call) => {
           const callee = this.scenario.services.get(call.service)!;
-          const caller = new Caller(this.sim, this.network, replica.id, this.balancerFor(replica.id, call.service, spec.balancer),
-            this.replicas, { timeoutMs: spec.callTimeoutMs, requestSizeBytes: callee.requestSizeBytes });
+          const caller = this.callerFor(replica.id, call.service, spec.balancer,
+            { timeoutMs: spec.callTimeoutMs, requestSizeBytes: callee.requestSizeBytes, resilience: spec.resilience, demand: sampler(callee.serviceTime) });
           return { spec: call, caller, demand: sampler(callee.serviceTime) };
         });
         replica.connect(steps);
@@ -108,8 +117,8 @@ export class World {
       const callers: Caller[] = [];
       for (let i = 0; i < spec.instances; i++) {
         const address = `${name}-${i}`;
-        callers.push(new Caller(this.sim, this.network, address, this.balancerFor(address, spec.target, spec.balancer),
-          this.replicas, { timeoutMs: spec.timeoutMs, requestSizeBytes: target.requestSizeBytes }));
+        callers.push(this.callerFor(address, spec.target, spec.balancer,
+          { timeoutMs: spec.timeoutMs, requestSizeBytes: target.requestSizeBytes, resilience: spec.resilience, demand: sampler(target.serviceTime) }));
       }
       const stats = new RequestStats();
       this.clientStats.set(name, stats);

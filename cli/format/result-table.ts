@@ -33,11 +33,23 @@ export function resultTable(result: Result): string {
   out.push('nodes');
   out.push(textTable(['node', 'utilization', 'mean queue', 'mean in system', 'completed'],
     Object.entries(s.nodes).map(([id, n]) => [id, pct(n.utilization), num(n.meanQueueLength, 2), num(n.meanInSystem, 2), int(n.completed)])));
+  const res = s.resilience;
+  if (res.retries + res.hedges + res.circuitBreakerRejections + res.ejections > 0) {
+    out.push('');
+    out.push('resilience (all replications)');
+    out.push(textTable(['retries', 'hedges', 'breaker rejections', 'ejections', 'ejected time'],
+      [[int(res.retries), int(res.hedges), int(res.circuitBreakerRejections), int(res.ejections), duration(res.ejectedMs)]]));
+  }
   if (result.faults.length > 0) {
     out.push('');
-    out.push('faults');
-    out.push(textTable(['kind', 'from', 'to', 'targets'],
-      result.faults.map((f) => [f.kind, duration(f.startMs), duration(f.endMs), f.targets.join(', ') || '(network)'])));
+    out.push(`faults, and recovery: time from the fault's start until windowed p99 and error rate are back within 10% of before`);
+    const back = (x: number | null) => (x === null ? 'never' : duration(x));
+    out.push(textTable(['kind', 'from', 'to', 'targets', 'p99 back', 'errors back', 'recovered'],
+      result.faults.map((f, i) => {
+        const r = s.recovery[i];
+        return [f.kind, duration(f.startMs), duration(f.endMs), f.targets.join(', ') || '(network)',
+          r ? back(r.p99RecoveryMs) : '-', r ? back(r.errorRateRecoveryMs) : '-', r ? `${r.recoveredReplications}/${result.replications}` : '-'];
+      })));
   }
   out.push('');
   out.push(timeline(result));

@@ -166,6 +166,7 @@ function checkFaultTargets(faults: unknown, services: ReadonlyMap<string, unknow
     if (!isMapping(fault)) return;
     resolve(['faults', index, 'crash'], fault.crash);
     resolve(['faults', index, 'slow'], fault.slow);
+    resolve(['faults', index, 'errors'], fault.errors);
     const groupOf = new Map<string, number>();
     items(fault.partition).forEach((group, g) =>
       items(group).forEach((target, t) => {

@@ -6,6 +6,7 @@
 import { BALANCER_DEFAULTS, CALL_DEFAULTS, CLIENT_DEFAULTS, NETWORK_DEFAULTS, RUN_DEFAULTS, SERVICE_DEFAULTS } from './defaults';
 import type { DistributionDoc } from './distribution-schema';
 import { expandTarget } from './node-ids';
+import { normaliseResilience } from './resilience-schema';
 import type { BalancerDoc, ClientDoc, FaultDoc, ScenarioDoc, ServiceDoc } from './schema';
 import type { ArrivalSpec, BalancerSpec, ClientSpec, DistSpec, FaultSpec, RateStep, Scenario, ServiceSpec } from './types';
 import { parseDuration, parsePercent, parseProbability, parseSize, type UnitResult } from './units';
@@ -79,6 +80,7 @@ function normaliseService(service: ServiceDoc): ServiceSpec {
     })),
     balancer: normaliseBalancer(service.balancer),
     ...defined({ callTimeoutMs: service.callTimeout }),
+    resilience: normaliseResilience(service),
     errorRate: service.errorRate ?? DEFAULT_VALUES.errorRate,
     requestSizeBytes: service.requestSize ?? DEFAULT_VALUES.requestSizeBytes,
     responseSizeBytes: service.responseSize ?? DEFAULT_VALUES.responseSizeBytes,
@@ -92,6 +94,7 @@ function normaliseClient(client: ClientDoc): ClientSpec {
     arrival: normaliseArrival(client.arrival),
     ...defined({ timeoutMs: client.timeout }),
     balancer: normaliseBalancer(client.balancer),
+    resilience: normaliseResilience(client),
   };
 }
 
@@ -119,5 +122,6 @@ function normaliseFault(fault: FaultDoc, replicasByService: ReadonlyMap<string, 
     const groups = fault.partition.map((group) => [...new Set(group.flatMap((target) => targetNodes(target, replicasByService)))]);
     return { kind: 'partition', ...timing, groups };
   }
+  if ('errors' in fault) return { kind: 'errors', ...timing, targets: targetNodes(fault.errors, replicasByService), probability: fault.rate };
   return { kind: 'loss', ...timing, probability: fault.loss };
 }

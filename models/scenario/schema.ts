@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { balancer, type BalancerDoc } from './balancer-schema';
 import { CALL_DEFAULTS, CLIENT_DEFAULTS, NETWORK_DEFAULTS, RUN_DEFAULTS, SERVICE_DEFAULTS } from './defaults';
 import { distribution } from './distribution-schema';
+import { resilienceFields } from './resilience-schema';
 import {
   bandwidth,
   boolean,
@@ -81,6 +82,7 @@ const service = explained(
       .meta({ description: 'Downstream calls made by each request, in order.', default: [] }),
     callTimeout: positiveDuration.optional().meta({ description: 'Timeout of each downstream call, e.g. 1s; absent = none.' }),
     balancer: balancer.optional().meta({ description: 'Balancer each replica uses for its downstream calls.' }),
+    ...resilienceFields,
   }),
   { expected: 'a service mapping { serviceTime, replicas?, cores?, ... }', example: '{ serviceTime: 10ms }' },
 ).meta({ description: 'A service: replicas with cores and a queue, doing CPU work then downstream calls.' });
@@ -144,6 +146,7 @@ const client = explained(
     arrival,
     timeout: positiveDuration.optional().meta({ description: 'Per-request timeout, e.g. 2s; absent = none.' }),
     balancer: balancer.optional().meta({ description: 'Balancer each instance uses to pick a replica of the target.' }),
+    ...resilienceFields,
   }),
   { expected: 'a client mapping { target, arrival, ... }', example: '{ target: api, arrival: { process: poisson, rate: 100/s } }' },
 ).meta({ description: 'A source of requests.' });
@@ -181,8 +184,15 @@ const fault = explained(
     z
       .strictObject({ ...faultTiming, loss: probability.meta({ description: 'Probability that any message is lost, e.g. 5%.' }) })
       .meta({ description: 'Lose messages anywhere on the network.' }),
+    z
+      .strictObject({
+        ...faultTiming,
+        errors: faultTarget.meta({ description: 'Node id (srv-0) or service (all its replicas) that fails fast with errors.' }),
+        rate: probability.meta({ description: 'Share of requests answered at once with an error (503), e.g. 100%.' }),
+      })
+      .meta({ description: 'Make nodes fail fast with errors (a bad deploy, a broken dependency).' }),
   ]),
-  { expected: 'a fault with one of the keys crash, slow, partition or loss', example: '{ at: 10s, crash: srv-0, for: 5s }' },
+  { expected: 'a fault with one of the keys crash, slow, partition, loss or errors', example: '{ at: 10s, crash: srv-0, for: 5s }' },
 );
 
 // ---- the document ----------------------------------------------------------------------

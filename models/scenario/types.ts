@@ -1,3 +1,10 @@
+import type { CircuitBreakerOptions } from '../../components/resilience/circuit-breaker';
+import type { HealthCheckerOptions } from '../../components/resilience/health-checker';
+import type { HedgingOptions } from '../../components/resilience/hedging';
+import type { OutlierDetectorOptions } from '../../components/resilience/outlier-detector';
+import type { RetryBudgetOptions } from '../../components/resilience/retry-budget';
+import type { RetryPolicyOptions } from '../../components/resilience/retry-policy';
+
 /**
  * The normalised scenario: what the loader produces from YAML and what the models build
  * from. Every duration is in milliseconds, every rate per second, every size in bytes,
@@ -42,6 +49,20 @@ export interface CallSpec {
   readonly parallel: boolean;
 }
 
+/**
+ * How a caller protects itself and its upstream: the real resilience components' options,
+ * each absent unless the scenario sets it (the components fill their own defaults).
+ */
+export interface ResilienceSpec {
+  /** Timeout of each attempt; absent = none. */
+  readonly perTryTimeoutMs?: number;
+  readonly retries?: RetryPolicyOptions & RetryBudgetOptions;
+  readonly hedging?: HedgingOptions;
+  readonly circuitBreaker?: Omit<CircuitBreakerOptions, 'retryBudget' | 'metricPrefix'>;
+  readonly outlierDetection?: Omit<OutlierDetectorOptions, 'metricPrefix'>;
+  readonly healthCheck?: Omit<HealthCheckerOptions, 'metricPrefix'>;
+}
+
 export interface ServiceSpec {
   readonly replicas: number;
   readonly cores: number;
@@ -55,6 +76,8 @@ export interface ServiceSpec {
   readonly balancer: BalancerSpec;
   /** Timeout of each downstream call (absent = none). */
   readonly callTimeoutMs?: number;
+  /** Resilience of this service's downstream calls. */
+  readonly resilience: ResilienceSpec;
   /** Probability that a replica answers a request with an error (default 0). */
   readonly errorRate: number;
   readonly requestSizeBytes: number;
@@ -79,16 +102,19 @@ export interface ClientSpec {
   /** Independent client instances, each with its own balancer (default 1). */
   readonly instances: number;
   readonly arrival: ArrivalSpec;
-  /** Per-request timeout (absent = none). */
+  /** Per-request timeout, covering every attempt (absent = none). */
   readonly timeoutMs?: number;
   readonly balancer: BalancerSpec;
+  readonly resilience: ResilienceSpec;
 }
 
 export type FaultSpec =
   | { readonly kind: 'crash'; readonly atMs: number; readonly forMs?: number; readonly targets: readonly string[] }
   | { readonly kind: 'slow'; readonly atMs: number; readonly forMs?: number; readonly targets: readonly string[]; readonly factor: number }
   | { readonly kind: 'partition'; readonly atMs: number; readonly forMs?: number; readonly groups: readonly (readonly string[])[] }
-  | { readonly kind: 'loss'; readonly atMs: number; readonly forMs?: number; readonly probability: number };
+  | { readonly kind: 'loss'; readonly atMs: number; readonly forMs?: number; readonly probability: number }
+  /** Replicas answer this share of requests at once with an error (a 503 without doing the work). */
+  | { readonly kind: 'errors'; readonly atMs: number; readonly forMs?: number; readonly targets: readonly string[]; readonly probability: number };
 
 export interface Scenario {
   readonly name: string;

@@ -39,6 +39,7 @@ describe('loadScenario: the v1 example', () => {
       ],
       balancer: { policy: 'round-robin', options: {}, panicThresholdPercent: 50 },
       callTimeoutMs: 1000,
+      resilience: {},
       errorRate: 0.001,
       requestSizeBytes: 1024,
       responseSizeBytes: 1024,
@@ -55,6 +56,7 @@ describe('loadScenario: the v1 example', () => {
       arrival: { process: 'poisson', steps: [{ atMs: 0, ratePerSec: 3.2 }] },
       timeoutMs: 60_000,
       balancer: { policy: 'random', options: {}, panicThresholdPercent: 50 },
+      resilience: {},
     });
   });
 
@@ -65,6 +67,34 @@ describe('loadScenario: the v1 example', () => {
       { kind: 'partition', atMs: 700_000, forMs: 30_000, groups: [['srv-0'], ['db-0', 'db-1']] },
       { kind: 'loss', atMs: 800_000, forMs: 10_000, probability: 0.05 },
     ]);
+  });
+});
+
+describe('loadScenario: resilience', () => {
+  it('maps retries, hedging, breaker, outlier detection and health checks to component options in ms', () => {
+    const scenario = load(MINIMAL.replace('  load: { target: api, arrival: { process: poisson, rate: 10/s } }\n', `  load:
+    target: api
+    arrival: { process: poisson, rate: 10/s }
+    perTryTimeout: 200ms
+    retries: { max: 2, retryOn: [5xx, timeout], baseBackoff: 10ms, budget: 20% }
+    hedging: { delay: 50ms }
+    circuitBreaker: { maxRequests: 100 }
+    outlierDetection: { consecutive5xx: 3, baseEjectionTime: 10s, maxEjectionPercent: 50% }
+    healthCheck: { interval: 2s }
+`));
+    expect(scenario.clients.get('load')!.resilience).toEqual({
+      perTryTimeoutMs: 200,
+      retries: { max: 2, retryOn: ['5xx', 'timeout'], baseBackoffMs: 10, budgetPercent: 20 },
+      hedging: { delayMs: 50 },
+      circuitBreaker: { maxRequests: 100 },
+      outlierDetection: { consecutive5xx: 3, baseEjectionTimeMs: 10_000, maxEjectionPercent: 50 },
+      healthCheck: { intervalMs: 2000 },
+    });
+  });
+
+  it('reads an errors fault', () => {
+    const scenario = load(MINIMAL + 'faults:\n  - { at: 1s, errors: api, rate: 100%, for: 2s }\n');
+    expect(scenario.faults).toEqual([{ kind: 'errors', atMs: 1000, forMs: 2000, targets: ['api-0'], probability: 1 }]);
   });
 });
 
@@ -83,6 +113,7 @@ describe('loadScenario: defaults', () => {
       serviceTime: { dist: 'constant', value: 10 },
       calls: [],
       balancer: { policy: 'round-robin', options: {}, panicThresholdPercent: 50 },
+      resilience: {},
       errorRate: 0,
       requestSizeBytes: 1024,
       responseSizeBytes: 1024,
@@ -92,6 +123,7 @@ describe('loadScenario: defaults', () => {
       instances: 1,
       arrival: { process: 'poisson', steps: [{ atMs: 0, ratePerSec: 10 }] },
       balancer: { policy: 'round-robin', options: {}, panicThresholdPercent: 50 },
+      resilience: {},
     });
     expect(scenario.faults).toEqual([]);
     expect('description' in scenario).toBe(false);
