@@ -10,6 +10,7 @@ export function service(overrides: Partial<ServiceSpec> = {}): ServiceSpec {
     calls: [],
     balancer: { policy: 'round-robin', options: {}, panicThresholdPercent: 50 },
     errorRate: 0,
+    resilience: {},
     requestSizeBytes: 1024,
     responseSizeBytes: 1024,
     ...overrides,
@@ -22,6 +23,7 @@ export function client(overrides: Partial<ClientSpec> = {}): ClientSpec {
     instances: 1,
     arrival: { process: 'poisson', steps: [{ atMs: 0, ratePerSec: 0.8 }] },
     balancer: { policy: 'random', options: {}, panicThresholdPercent: 50 },
+    resilience: {},
     ...overrides,
   };
 }
