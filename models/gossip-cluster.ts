@@ -2,6 +2,7 @@ import {
   GossipMember,
   MemberDirectory,
   SharedBaseline,
+  UpdateDedupe,
   resolveGossipConfig,
   type GossipConfig,
   type MembershipChange,
@@ -66,6 +67,7 @@ export class GossipCluster {
   readonly transport: ClusterTransport;
   readonly directory = new MemberDirectory();
   readonly baseline: SharedBaseline;
+  readonly dedupe: UpdateDedupe | undefined;
   readonly config: GossipConfig;
   readonly metrics = new MetricsRegistry();
   readonly detection = new DetectionTracker();
@@ -95,6 +97,7 @@ export class GossipCluster {
     // The storage baseline is "everyone alive at incarnation 1" whatever the bootstrap:
     // it only decides what is stored as a difference, never what a member believes.
     this.baseline = SharedBaseline.agreed(this.directory, addresses);
+    this.dedupe = options.dedupe === false ? undefined : new UpdateDedupe(this.directory);
     const series = options.series ?? {};
     this.dissemination = new DisseminationTracker({
       windowMs: series.windowMs ?? 100,
@@ -257,6 +260,7 @@ export class GossipCluster {
       config: this.config,
       directory: this.directory,
       baseline: this.baseline,
+      dedupe: this.dedupe,
       bootstrap,
     });
     member.subscribe((change) => this.observed(slot.index, change));

@@ -37,7 +37,9 @@ export function recoveries(faults: readonly FaultInterval[], points: readonly Wi
     const before = points.filter((p) => p.tMs >= warmupMs && p.tMs + windowMs <= fault.startMs);
     const baseline = baselineOf(before);
     const after = points.filter((p) => p.tMs + windowMs > fault.startMs);
-    const p99Ok = (p: WindowPoint) => baseline.p99Ms === null || p.p99Ms === null || p.p99Ms <= baseline.p99Ms * (1 + RECOVERY_TOLERANCE);
+    // A window where everything failed has no p99 but is not healthy; an idle window is.
+    const p99Ok = (p: WindowPoint) =>
+      p.p99Ms === null ? p.failed === 0 : baseline.p99Ms === null || p.p99Ms <= baseline.p99Ms * (1 + RECOVERY_TOLERANCE);
     const errorsOk = (p: WindowPoint) => errorRate(p) <= baseline.errorRate * (1 + RECOVERY_TOLERANCE) + ERROR_RATE_FLOOR;
     return {
       fault: index,

@@ -6,6 +6,7 @@ import { writeOutput } from '../output';
 import { progressBar } from '../progress';
 import { addRunOptions, applyRunFlags, checkFormat, type RunFlags } from '../run-options';
 import { duration } from '../format/text-table';
+import { UsageError } from '../errors';
 
 export function registerRun(program: Command): void {
   addRunOptions(
@@ -13,15 +14,27 @@ export function registerRun(program: Command): void {
       .command('run')
       .summary('run a scenario and report latency, throughput and load')
       .description('Run a scenario file for its replications and print the pooled result.')
-      .argument('<file>', 'scenario file (YAML)'),
+      .argument('<file>', 'scenario file (YAML)')
+      .option('--vary <path=value>', 'override a value of the scenario, e.g. clients.web.balancer.policy=random (repeatable)', collect, []),
   )
-    .addHelpText('after', '\nExamples:\n  meshsim run scenarios/quickstart.yaml\n  meshsim run scenarios/mmc.yaml --replications 8 --format json --out result.json\n')
+    .addHelpText('after', '\nExamples:\n  meshsim run scenarios/quickstart.yaml\n  meshsim run scenarios/mmc.yaml --replications 8 --format json --out result.json\n  meshsim run scenarios/hedging.yaml --vary clients.web.hedging=null\n')
     .action((file: string, flags: RunFlags) => runCommand(file, flags));
 }
 
-export function runCommand(file: string, flags: RunFlags): void {
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `PATH=VALUE` to an override; `run` takes one value per path (compare takes lists). */
+export function parseSet(raw: string): { path: string; value: string } {
+  const eq = raw.indexOf('=');
+  if (eq <= 0) throw new UsageError(`--vary: expected PATH=VALUE, got "${raw}"`, 'e.g. --vary services.api.replicas=8');
+  return { path: raw.slice(0, eq).trim(), value: raw.slice(eq + 1).trim() };
+}
+
+export function runCommand(file: string, flags: RunFlags & { vary?: string[] }): void {
   const format = checkFormat(flags.format);
-  const scenario = applyRunFlags(loadScenarioFile(file), flags);
+  const scenario = applyRunFlags(loadScenarioFile(file, (flags.vary ?? []).map(parseSet)), flags);
   const bar = progressBar(flags.quiet, scenario.name);
   const started = process.hrtime.bigint();
   const result = runScenario(scenario, {

@@ -37,7 +37,8 @@ export function interval([lo, hi]: readonly [number, number], fmt: (x: number) =
 export function duration(x: number): string {
   if (x < 1000) return `${num(x, 0)}ms`;
   if (x < 60_000) return `${+(x / 1000).toFixed(1)}s`;
-  const m = Math.floor(x / 60_000);
-  const s = Math.round((x % 60_000) / 1000);
+  const seconds = Math.round(x / 1000);
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
   return s === 0 ? `${m}m` : `${m}m${s}s`;
 }

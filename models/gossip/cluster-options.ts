@@ -56,6 +56,8 @@ export interface GossipClusterOptions {
   readonly series?: { readonly windowMs?: number; readonly rumoursMax?: number; readonly pointsMax?: number };
   /** Stop once every event of `events.atMs` has been fully disseminated (experiments). */
   readonly stopWhenDisseminated?: boolean;
+  /** Skip duplicate updates through a shared UpdateDedupe (default true; performance only). */
+  readonly dedupe?: boolean;
   /** Safety bound on simulation events (default 2·10⁹). */
   readonly eventsMax?: number;
 }

@@ -75,21 +75,24 @@ const healthCheck = explained(
   { expected: 'healthCheck { interval?, timeout?, unhealthyThreshold?, healthyThreshold? }', example: '{ interval: 5s }' },
 ).meta({ description: 'Active health checks: messages on the modelled network; write {} for all defaults.' });
 
-/** Fields added to a client and to a service (for its downstream calls). */
+/**
+ * Fields added to a client and to a service (for its downstream calls). `null` is the same
+ * as absent (off), so a sweep or `--vary` can switch a mechanism off: `hedging=null`.
+ */
 export const resilienceFields = {
-  perTryTimeout: positiveDuration.optional().meta({ description: 'Timeout of each attempt (retries and hedges get their own), e.g. 200ms; absent = none.' }),
-  retries: retries.optional(),
-  hedging: hedging.optional(),
-  circuitBreaker: circuitBreaker.optional(),
-  outlierDetection: outlierDetection.optional(),
-  healthCheck: healthCheck.optional(),
+  perTryTimeout: positiveDuration.nullable().optional().meta({ description: 'Timeout of each attempt (retries and hedges get their own), e.g. 200ms; absent or null = none.' }),
+  retries: retries.nullable().optional(),
+  hedging: hedging.nullable().optional(),
+  circuitBreaker: circuitBreaker.nullable().optional(),
+  outlierDetection: outlierDetection.nullable().optional(),
+  healthCheck: healthCheck.nullable().optional(),
 };
 
 type Doc = { [K in keyof typeof resilienceFields]?: z.output<(typeof resilienceFields)[K]> };
 
-/** Drop undefined keys, so the components fill their own defaults. */
+/** Drop undefined and null keys, so the components fill their own defaults. */
 function clean<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
 }
 
 /** The validated settings to the components' option objects. */
@@ -98,18 +101,18 @@ export function normaliseResilience(doc: Doc): ResilienceSpec {
   const o = doc.outlierDetection;
   const h = doc.healthCheck;
   return clean({
-    perTryTimeoutMs: doc.perTryTimeout,
-    retries: r && clean({
+    perTryTimeoutMs: doc.perTryTimeout ?? undefined,
+    retries: r ? clean({
       max: r.max,
       retryOn: r.retryOn,
       baseBackoffMs: r.baseBackoff,
       maxBackoffMs: r.maxBackoff,
       budgetPercent: r.budget,
       minRetryConcurrency: r.minRetryConcurrency,
-    }),
-    hedging: doc.hedging && clean({ delayMs: doc.hedging.delay, maxHedges: doc.hedging.maxHedges }),
-    circuitBreaker: doc.circuitBreaker && clean({ ...doc.circuitBreaker }),
-    outlierDetection: o && clean({
+    }) : undefined,
+    hedging: doc.hedging ? clean({ delayMs: doc.hedging.delay, maxHedges: doc.hedging.maxHedges }) : undefined,
+    circuitBreaker: doc.circuitBreaker ? clean({ ...doc.circuitBreaker }) : undefined,
+    outlierDetection: o ? clean({
       consecutive5xx: o.consecutive5xx,
       enforcingConsecutive5xxPercent: o.enforcingConsecutive5xx,
       consecutiveGatewayFailure: o.consecutiveGatewayFailure,
@@ -122,7 +125,7 @@ export function normaliseResilience(doc: Doc): ResilienceSpec {
       successRateRequestVolume: o.successRateRequestVolume,
       successRateStdevFactor: o.successRateStdevFactor,
       enforcingSuccessRatePercent: o.enforcingSuccessRate,
-    }),
-    healthCheck: h && clean({ intervalMs: h.interval, timeoutMs: h.timeout, unhealthyThreshold: h.unhealthyThreshold, healthyThreshold: h.healthyThreshold }),
+    }) : undefined,
+    healthCheck: h ? clean({ intervalMs: h.interval, timeoutMs: h.timeout, unhealthyThreshold: h.unhealthyThreshold, healthyThreshold: h.healthyThreshold }) : undefined,
   });
 }
