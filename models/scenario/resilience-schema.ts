@@ -81,11 +81,11 @@ const healthCheck = explained(
  */
 export const resilienceFields = {
   perTryTimeout: positiveDuration.nullable().optional().meta({ description: 'Timeout of each attempt (retries and hedges get their own), e.g. 200ms; absent or null = none.' }),
-  retries: retries.nullable().optional(),
-  hedging: hedging.nullable().optional(),
-  circuitBreaker: circuitBreaker.nullable().optional(),
-  outlierDetection: outlierDetection.nullable().optional(),
-  healthCheck: healthCheck.nullable().optional(),
+  retries: retries.nullable().optional().meta({ description: 'Retry policy (Envoy-style), with optional retry budget; null = off.' }),
+  hedging: hedging.nullable().optional().meta({ description: 'Hedged requests: another copy after a delay, first answer wins; null = off.' }),
+  circuitBreaker: circuitBreaker.nullable().optional().meta({ description: 'Envoy circuit breaker thresholds: overflow fails fast; null = off.' }),
+  outlierDetection: outlierDetection.nullable().optional().meta({ description: 'Envoy passive outlier detection; {} for all defaults, null = off.' }),
+  healthCheck: healthCheck.nullable().optional().meta({ description: 'Active health checks on the modelled network; {} for all defaults, null = off.' }),
 };
 
 type Doc = { [K in keyof typeof resilienceFields]?: z.output<(typeof resilienceFields)[K]> };
