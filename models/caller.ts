@@ -98,6 +98,17 @@ export class Caller implements ResponseReceiver {
     }
   }
 
+  /**
+   * Replace the endpoints (a discovery update): the balancer keeps the state of hosts that
+   * stay, outlier detection and health checks follow the new set.
+   */
+  setHosts(endpoints: readonly { id: Address; weight?: number }[]): void {
+    this.balancer.setHosts(endpoints.filter((e) => this.receivers.has(e.id)));
+    const ids = this.balancer.endpoints().map((h) => h.id);
+    this.outliers?.setHosts(ids);
+    this.health?.setHosts(ids);
+  }
+
   /** Start a call: arm the overall timeout and send the first attempt (or start hedging). */
   start(call: Call): void {
     if (this.options.timeoutMs !== undefined) {

@@ -92,7 +92,7 @@ export class GossipCluster {
     this.faultsRng = new SeededRng(seed, 'gossip-cluster/faults');
     this.service = options.service ?? 'gossip';
     this.network = new Network(this.sim, options.network ?? gossipClusterNetwork, new SeededRng(seed, 'gossip-cluster/network'));
-    this.transport = new ClusterTransport(this.network, (address) => this.slots[this.directory.indexOf(address)]);
+    this.transport = new ClusterTransport(this.network, (address) => this.slotOf(address));
     const addresses = Array.from({ length: options.members }, (_, i) => this.address(i));
     // The storage baseline is "everyone alive at incarnation 1" whatever the bootstrap:
     // it only decides what is stored as a difference, never what a member believes.
@@ -343,6 +343,23 @@ export class GossipCluster {
   private memberSeconds(): number {
     const now = this.sim.now();
     return (this.uptimeMs + this.liveCount * (now - this.uptimeSinceMs)) / 1000;
+  }
+
+  /**
+   * The slot of `address`. Addresses are '<service>-<i>', so the index is parsed from the
+   * digits rather than looked up: a 10,000-entry string map missed the cache on every
+   * message (6% of the 10,000-member run).
+   */
+  private slotOf(address: string): Slot | undefined {
+    const start = this.service.length + 1;
+    let index = 0;
+    for (let i = start; i < address.length; i++) {
+      const digit = address.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) return undefined;
+      index = index * 10 + digit;
+    }
+    const slot = this.slots[index];
+    return slot !== undefined && slot.address === address ? slot : undefined;
   }
 
   private slotAt(index: number): Slot {

@@ -84,6 +84,8 @@ export class Replica implements RequestReceiver, NodeOwner {
   failFast = 0;
   steps: Step[] = [];
   private readonly waiting = new Set<DownstreamWork>();
+  /** Called after a crash and after a restart (the registry agent stops and starts with the process). */
+  readonly lifecycle: { crashed(): void; restarted(): void }[] = [];
 
   constructor(
     readonly sim: Simulation,
@@ -141,10 +143,12 @@ export class Replica implements RequestReceiver, NodeOwner {
     this.waiting.clear();
     this.epoch++;
     for (const attempt of lost) this.respond(attempt, 'reset');
+    for (const hook of this.lifecycle) hook.crashed();
   }
 
   restart(): void {
     this.node.restart();
+    for (const hook of this.lifecycle) hook.restarted();
   }
 
   private drawError(): boolean {

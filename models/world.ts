@@ -13,11 +13,17 @@ import { scheduleFaults, type FaultInterval } from './faults';
 import { Network } from './network';
 import { Replica, type DownstreamStep } from './replica';
 import { RequestStats } from './request-stats';
-import type { BalancerSpec, Scenario } from './scenario/types';
+import type { BalancerSpec, DiscoverySpec, Scenario } from './scenario/types';
+import { Registry } from '../components/discovery/registry';
+import { RegistryAgent } from '../components/discovery/registry-agent';
+import { RegistryWatcher } from '../components/discovery/registry-watcher';
 import { TimeSeries } from './time-series';
 
 /** Upper bound on time-series windows per run; longer runs get wider windows. */
 export const MAX_WINDOWS = 100_000;
+
+/** Address of the service registry when the scenario has `discovery`. */
+export const REGISTRY = 'registry';
 
 export interface WorldOptions {
   readonly trace?: TraceSink;
@@ -39,6 +45,8 @@ export class World {
   readonly serviceStats = new Map<string, RequestStats>();
   readonly clientStats = new Map<string, RequestStats>();
   readonly clients: Client[] = [];
+  /** Every caller and the service it calls. */
+  readonly callers: { readonly caller: Caller; readonly service: string }[] = [];
   readonly series: TimeSeries;
   readonly faults: FaultInterval[];
 
@@ -50,6 +58,7 @@ export class World {
     this.buildServices();
     this.connectServices();
     this.buildClients();
+    if (scenario.discovery !== undefined) this.startDiscovery(scenario.discovery);
     this.faults = scheduleFaults(this.sim, scenario.faults, this.replicas, this.network, scenario.durationMs);
     this.metrics.enabled = scenario.warmupMs === 0;
     if (scenario.warmupMs > 0) this.sim.at(scenario.warmupMs, () => this.endWarmup());
@@ -73,7 +82,9 @@ export class World {
     const env = new SimEnv(this.sim, this.streams, address, this.network, this.metrics, this.options.trace, `${address}->${service}`);
     const lb = new Balancer(factory(env, balancer.options), { panicThresholdPercent: balancer.panicThresholdPercent });
     lb.setHosts(this.serviceReplicas.get(service)!.map((r) => ({ id: r.id })));
-    return new Caller(this.sim, this.network, address, lb, this.replicas, options, env, this.metrics);
+    const caller = new Caller(this.sim, this.network, address, lb, this.replicas, options, env, this.metrics);
+    this.callers.push({ caller, service });
+    return caller;
   }
 
   private buildServices(): void {
@@ -129,6 +140,33 @@ export class World {
         this.streams.get(`workload/${name}/demand`), this.streams.get(`workload/${name}/arrivals`),
         this.streams.get(`workload/${name}/think`), think, { stats, series: this.series }, this.scenario.warmupMs,
         this.options.trace && ((record) => this.options.trace!({ ...record, at: `${name}` }))));
+    }
+  }
+
+  /**
+   * A registry at address "registry": each replica's agent registers and heartbeats (and
+   * stops when the process crashes), each caller polls and feeds its balancer.
+   */
+  private startDiscovery(spec: DiscoverySpec): void {
+    const env = (address: Address, prefix = address) =>
+      new SimEnv(this.sim, this.streams, address, this.network, this.metrics, this.options.trace, prefix);
+    const registry = new Registry(env(REGISTRY), { ttlMs: spec.ttlMs, deregisterCriticalAfterMs: spec.deregisterCriticalAfterMs });
+    this.network.listen(REGISTRY, (from, message) => registry.receive(from, message));
+    for (const [service, replicas] of this.serviceReplicas) {
+      for (const replica of replicas) {
+        const agent = new RegistryAgent(env(replica.id, `${replica.id}/registry`), {
+          registry: REGISTRY, service, id: replica.id, ttlMs: spec.ttlMs, heartbeatIntervalMs: spec.heartbeatIntervalMs,
+        });
+        replica.lifecycle.push({ crashed: () => agent.stop({ deregister: false }), restarted: () => agent.start() });
+        agent.start();
+      }
+    }
+    for (const { caller, service } of this.callers) {
+      const watcherEnv = env(caller.address, `${caller.address}->${service}/discovery`);
+      const watcher = new RegistryWatcher(watcherEnv, { registry: REGISTRY, pollIntervalMs: spec.pollIntervalMs });
+      this.network.listen(caller.address, (from, message) => watcher.receive(from, message));
+      watcher.subscribe(service, (endpoints) => caller.setHosts(endpoints));
+      watcher.start();
     }
   }
 

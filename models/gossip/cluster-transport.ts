@@ -37,8 +37,15 @@ function deliver(delivery: Delivery): void {
 export class ClusterTransport implements Transport {
   messages = 0;
   bytes = 0;
+  /** Per message type, in first-seen order. */
   readonly byType = new Map<string, TrafficCount>();
+  /** The count of the last type seen: consecutive messages are mostly of one type. */
+  private lastType = '';
+  private lastCount: TrafficCount = { messages: 0, bytes: 0 };
 
+  /**
+   * @param slotOf the slot behind an address, or undefined
+   */
   constructor(
     private readonly network: Network,
     private readonly slotOf: (address: Address) => MemberSlot | undefined,
@@ -48,17 +55,24 @@ export class ClusterTransport implements Transport {
     const size = message.size ?? 0;
     this.messages++;
     this.bytes += size;
-    let count = this.byType.get(message.type);
-    if (count === undefined) {
-      count = { messages: 0, bytes: 0 };
-      this.byType.set(message.type, count);
-    }
+    const count = message.type === this.lastType ? this.lastCount : this.countOf(message.type);
     count.messages++;
     count.bytes += size;
     const slot = this.slotOf(to);
     if (slot === undefined) return; // no such address: lost, as on a real network
     const delivery: Delivery = { slot, from, message };
     this.network.transmit(from, to, size, deliver, delivery);
+  }
+
+  private countOf(type: string): TrafficCount {
+    let count = this.byType.get(type);
+    if (count === undefined) {
+      count = { messages: 0, bytes: 0 };
+      this.byType.set(type, count);
+    }
+    this.lastType = type;
+    this.lastCount = count;
+    return count;
   }
 
   /** Members are wired to slots, not registered per address. */

@@ -12,6 +12,7 @@ import { SERVICE_DEFAULTS } from './defaults';
 import { expandTarget, serviceNodeIds } from './node-ids';
 import { show, type DocumentPath, type PathProblem } from './path-problem';
 import { parseDuration } from './units';
+import { crossCheckPlanner } from './planner-schema';
 
 type Mapping = Readonly<Record<string, unknown>>;
 
@@ -34,7 +35,7 @@ function replicasOf(service: unknown): number | undefined {
 /** Every cross-section problem of the parsed document `root`. */
 export function crossCheck(root: unknown): PathProblem[] {
   if (!isMapping(root)) return [];
-  const problems = checkTimes(root);
+  const problems = [...checkTimes(root), ...crossCheckPlanner(root)];
   if (isMapping(root.services)) {
     const services = new Map(entries(root.services));
     problems.push(...checkClientTargets(root.clients, services), ...checkCalls(services), ...checkFaultTargets(root.faults, services));

@@ -7,6 +7,8 @@ import { BALANCER_DEFAULTS, CALL_DEFAULTS, CLIENT_DEFAULTS, NETWORK_DEFAULTS, RU
 import type { DistributionDoc } from './distribution-schema';
 import { expandTarget } from './node-ids';
 import { normaliseResilience } from './resilience-schema';
+import { normalisePlanner } from './planner-schema';
+import { normaliseDiscovery } from './discovery-schema';
 import type { BalancerDoc, ClientDoc, FaultDoc, ScenarioDoc, ServiceDoc } from './schema';
 import type { ArrivalSpec, BalancerSpec, ClientSpec, DistSpec, FaultSpec, RateStep, Scenario, ServiceSpec } from './types';
 import { parseDuration, parsePercent, parseProbability, parseSize, type UnitResult } from './units';
@@ -54,6 +56,8 @@ export function normalise(doc: ScenarioDoc): Scenario {
     services,
     clients: new Map(Object.entries(doc.clients).map(([name, client]) => [name, normaliseClient(client)] as const)),
     faults: (doc.faults ?? []).map((fault) => normaliseFault(fault, replicasByService)),
+    ...normalisePlanner(doc),
+    ...(doc.discovery === undefined ? {} : { discovery: normaliseDiscovery(doc.discovery) }),
   };
 }
 

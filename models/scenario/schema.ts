@@ -15,6 +15,8 @@ import { balancer, type BalancerDoc } from './balancer-schema';
 import { CALL_DEFAULTS, CLIENT_DEFAULTS, NETWORK_DEFAULTS, RUN_DEFAULTS, SERVICE_DEFAULTS } from './defaults';
 import { distribution } from './distribution-schema';
 import { resilienceFields } from './resilience-schema';
+import { plannerFields } from './planner-schema';
+import { discovery } from './discovery-schema';
 import {
   bandwidth,
   boolean,
@@ -225,9 +227,11 @@ export const scenarioSchema = explained(
     })
       .superRefine(nonEmpty('client', '{ load: { target: api, arrival: { process: poisson, rate: 100/s } } }'))
       .meta({ description: 'The clients sending requests, by name.' }),
+    discovery: discovery.optional(),
     faults: explained(z.array(fault), { expected: 'a list of faults', example: '[{ at: 10s, crash: srv-0, for: 5s }]' })
       .optional()
       .meta({ description: 'Faults injected during the run.', default: [] }),
+    ...plannerFields,
   }),
   { expected: 'a scenario mapping (name, seed, duration, network, services, clients, ...)', example: 'see docs/scenarios.md' },
 ).meta({ title: 'meshsim scenario', description: 'A meshsim scenario file (v1). Reference: docs/scenarios.md.' });

@@ -4,6 +4,7 @@ import type { HedgingOptions } from '../../components/resilience/hedging';
 import type { OutlierDetectorOptions } from '../../components/resilience/outlier-detector';
 import type { RetryBudgetOptions } from '../../components/resilience/retry-budget';
 import type { RetryPolicyOptions } from '../../components/resilience/retry-policy';
+import type { PlannerSpec } from './planner-types';
 
 /**
  * The normalised scenario: what the loader produces from YAML and what the models build
@@ -116,7 +117,15 @@ export type FaultSpec =
   /** Replicas answer this share of requests at once with an error (a 503 without doing the work). */
   | { readonly kind: 'errors'; readonly atMs: number; readonly forMs?: number; readonly targets: readonly string[]; readonly probability: number };
 
-export interface Scenario {
+export interface DiscoverySpec {
+  readonly ttlMs: number;
+  readonly heartbeatIntervalMs: number;
+  readonly pollIntervalMs: number;
+  readonly deregisterCriticalAfterMs: number;
+}
+
+/** Planner blocks (`sweep`, `slo`, `expect`) are in `PlannerSpec`, see planner-types.ts. */
+export interface Scenario extends PlannerSpec {
   readonly name: string;
   readonly description?: string;
   readonly seed: number;
@@ -129,4 +138,6 @@ export interface Scenario {
   readonly services: ReadonlyMap<string, ServiceSpec>;
   readonly clients: ReadonlyMap<string, ClientSpec>;
   readonly faults: readonly FaultSpec[];
+  /** Service discovery through a registry; absent = balancers know every replica from the start. */
+  readonly discovery?: DiscoverySpec;
 }
