@@ -188,7 +188,7 @@ export class Caller implements ResponseReceiver {
   // --- attempts ------------------------------------------------------------------------
 
   private send(call: Call, number: number, isRetry: boolean): void {
-    const host = this.balancer.pick();
+    const host = this.balancer.pick(call.key === undefined ? undefined : call);
     if (host === undefined) {
       // Answer on the next event, never inside the caller's own stack.
       if (this.breaker !== undefined) {

@@ -2,6 +2,7 @@ import type { Rng } from '../sim/env';
 import type { Simulation } from '../sim/simulation';
 import type { Caller } from './caller';
 import type { Sampler } from './distributions';
+import type { KeySampler } from './keys';
 import { Call, type CallListener, type Outcome } from './request';
 import type { RequestStats } from './request-stats';
 import type { ArrivalSpec, RateStep } from './scenario/types';
@@ -64,6 +65,9 @@ export class Client implements CallListener {
     private readonly warmupMs: number,
     /** Optional trace of every request issued (off: no record is built). */
     private readonly trace?: (record: { type: 'request'; client: string; t: number; demandMs: number }) => void,
+    /** Request keys and their own stream (absent: requests carry no key). */
+    private readonly keys?: KeySampler,
+    private readonly keyRng?: Rng,
   ) {}
 
   /** Schedule the first arrivals. */
@@ -87,7 +91,8 @@ export class Client implements CallListener {
   issue(caller: Caller, listener: CallListener): void {
     const now = this.sim.now();
     const measured = now >= this.warmupMs;
-    const call = new Call(this.demand(this.demandRng), now, measured, listener);
+    const key = this.keys === undefined ? undefined : this.keys(this.keyRng!);
+    const call = new Call(this.demand(this.demandRng), now, measured, listener, key);
     if (this.trace !== undefined) this.trace({ type: 'request', client: this.name, t: now, demandMs: call.demandMs });
     if (measured) this.sinks.stats.started();
     this.sinks.series.requestSent(now);

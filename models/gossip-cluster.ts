@@ -79,6 +79,7 @@ export class GossipCluster {
   private readonly service: string;
   private creatingRumour = false;
   private plannedRumours = 0;
+  private sequentialLeft = 0;
   private uptimeMs = 0;
   private uptimeSinceMs = 0;
   private liveCount = 0;
@@ -104,6 +105,7 @@ export class GossipCluster {
       seriesRumoursMax: series.rumoursMax ?? 16,
       pointsMax: series.pointsMax ?? 600,
       trackedMax: 100_000,
+      samplesMax: 100_000,
     });
     this.bootstrap(options.bootstrap ?? 'converged');
     this.scheduleFaults(options.faults ?? []);
@@ -423,6 +425,21 @@ export class GossipCluster {
       });
     }
     if (events.rate > 0) this.scheduleNextRumour(events.startMs ?? 0);
+    const sequential = events.sequential ?? 0;
+    if (sequential > 0) {
+      this.plannedRumours += sequential;
+      const next = () => {
+        this.plannedRumours--;
+        this.createRumour();
+      };
+      this.dissemination.onComplete = () => {
+        if (this.sequentialLeft === 0) return;
+        this.sequentialLeft--;
+        next();
+      };
+      this.sequentialLeft = sequential - 1;
+      this.sim.at(events.startMs ?? 0, next);
+    }
   }
 
   /** Poisson arrivals: exponential gaps with mean 1/rate, from the events stream. */

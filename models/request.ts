@@ -57,6 +57,8 @@ export class Call {
     /** Sent after warm-up: counted in the results. */
     readonly measured: boolean,
     readonly listener: CallListener,
+    /** Request key for hashing balancers; undefined when the workload has no keys. */
+    readonly key?: string,
   ) {}
 }
 

@@ -8,6 +8,7 @@ import { SimEnv, type TraceSink } from '../sim/sim-env';
 import { Simulation, type Progress } from '../sim/simulation';
 import { Caller, type CallerOptions } from './caller';
 import { Client } from './client';
+import { keySampler } from './keys';
 import { sampler } from './distributions';
 import { scheduleFaults, type FaultInterval } from './faults';
 import { Network } from './network';
@@ -81,7 +82,8 @@ export class World {
     if (factory === undefined) throw new Error(`model: unknown balancer policy "${balancer.policy}"`);
     const env = new SimEnv(this.sim, this.streams, address, this.network, this.metrics, this.options.trace, `${address}->${service}`);
     const lb = new Balancer(factory(env, balancer.options), { panicThresholdPercent: balancer.panicThresholdPercent });
-    lb.setHosts(this.serviceReplicas.get(service)!.map((r) => ({ id: r.id })));
+    const weights = this.scenario.services.get(service)!.weights;
+    lb.setHosts(this.serviceReplicas.get(service)!.map((r, i) => ({ id: r.id, weight: weights?.[i] ?? 1 })));
     const caller = new Caller(this.sim, this.network, address, lb, this.replicas, options, env, this.metrics);
     this.callers.push({ caller, service });
     return caller;
@@ -139,7 +141,8 @@ export class World {
       this.clients.push(new Client(this.sim, name, arrival, callers, sampler(target.serviceTime),
         this.streams.get(`workload/${name}/demand`), this.streams.get(`workload/${name}/arrivals`),
         this.streams.get(`workload/${name}/think`), think, { stats, series: this.series }, this.scenario.warmupMs,
-        this.options.trace && ((record) => this.options.trace!({ ...record, at: `${name}` }))));
+        this.options.trace && ((record) => this.options.trace!({ ...record, at: `${name}` })),
+        spec.keys && keySampler(spec.keys), this.streams.get(`workload/${name}/keys`)));
     }
   }
 
@@ -156,6 +159,7 @@ export class World {
       for (const replica of replicas) {
         const agent = new RegistryAgent(env(replica.id, `${replica.id}/registry`), {
           registry: REGISTRY, service, id: replica.id, ttlMs: spec.ttlMs, heartbeatIntervalMs: spec.heartbeatIntervalMs,
+          weight: this.scenario.services.get(service)!.weights?.[replicas.indexOf(replica)] ?? 1,
         });
         replica.lifecycle.push({ crashed: () => agent.stop({ deregister: false }), restarted: () => agent.start() });
         agent.start();

@@ -5,6 +5,8 @@ import type { PolicyFactory } from './policy';
 import { randomPolicy } from './random';
 import { roundRobinPolicy } from './round-robin';
 import { weightedRoundRobinPolicy } from './weighted-round-robin';
+import { maglevPolicy } from '../ring/maglev-policy';
+import { ringHashPolicy } from '../ring/ring-hash-policy';
 
 /**
  * Every balancing policy by its scenario name. Add a policy here and it is available in
@@ -19,6 +21,10 @@ export const policies: Readonly<Record<string, PolicyFactory>> = Object.freeze({
   /** Join the shortest queue: another name for least-request-full. */
   jsq: (env, options) => leastRequestFullPolicy(env, options),
   'peak-ewma': (env, options) => peakEwmaPolicy(env, options),
+  /** Consistent hashing on the request key (Envoy RING_HASH); see components/ring. */
+  'ring-hash': (env, options) => ringHashPolicy(env, options),
+  /** Maglev table lookup on the request key (Envoy MAGLEV). */
+  maglev: (env, options) => maglevPolicy(env, options),
 });
 
 export const policyNames = (): string[] => Object.keys(policies);

@@ -27,6 +27,11 @@ export interface GossipEventsOptions {
   readonly endMs?: number;
   /** Events at exactly these times, in addition (for experiments). */
   readonly atMs?: readonly number[];
+  /**
+   * Experiments: this many events one after another, the first at `startMs` (default 0),
+   * each next one when the previous has reached every member (independent spreads, no gap).
+   */
+  readonly sequential?: number;
 }
 
 export interface GossipClusterOptions {
@@ -54,7 +59,7 @@ export interface GossipClusterOptions {
   readonly events?: GossipEventsOptions;
   /** Informed-fraction series: window (default 100 ms), rumours recorded (default 16), windows each (default 600). */
   readonly series?: { readonly windowMs?: number; readonly rumoursMax?: number; readonly pointsMax?: number };
-  /** Stop once every event of `events.atMs` has been fully disseminated (experiments). */
+  /** Stop once every event of `events.atMs` and `events.sequential` has been fully disseminated (experiments). */
   readonly stopWhenDisseminated?: boolean;
   /** Skip duplicate updates through a shared UpdateDedupe (default true; performance only). */
   readonly dedupe?: boolean;
@@ -80,6 +85,7 @@ export function checkClusterOptions(options: GossipClusterOptions): void {
   if (events !== undefined) {
     check('events.rate', events.rate, events.rate >= 0 && events.rate < 1e6, 'a rate in [0, 10⁶) per second');
     if (events.payloadBytes !== undefined) checkInteger('events.payloadBytes', events.payloadBytes, 0, 65_000);
+    if (events.sequential !== undefined) checkInteger('events.sequential', events.sequential, 0, 1_000_000);
   }
   for (const [i, fault] of (options.faults ?? []).entries()) {
     check(`faults[${i}].atMs`, fault.atMs, fault.atMs >= 0 && fault.atMs < Infinity, 'a time >= 0 ms');

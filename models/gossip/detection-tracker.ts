@@ -21,6 +21,8 @@ interface CrashTrack {
 export class DetectionTracker {
   readonly firstSuspectMs = new Histogram();
   readonly allDeadMs = new Histogram();
+  /** Raw first-suspicion times, for the first 100,000 crashes (experiments need exact statistics). */
+  readonly firstSuspectSamples: number[] = [];
   /** Dead declarations about running members, once per (member, incarnation). */
   falsePositives = 0;
   crashes = 0;
@@ -75,6 +77,7 @@ export class DetectionTracker {
     if (Number.isNaN(track.firstSuspectAtMs)) {
       track.firstSuspectAtMs = nowMs;
       this.firstSuspectMs.record(nowMs - track.crashedAtMs);
+      if (this.firstSuspectSamples.length < 100_000) this.firstSuspectSamples.push(nowMs - track.crashedAtMs);
     }
     if (state === 'suspect' || track.waiting[observer] !== 1) return;
     track.waiting[observer] = 0;

@@ -31,6 +31,8 @@ export interface DisseminationOptions {
   readonly pointsMax: number;
   /** Rumours tracked at once; later ones are counted but not timed. */
   readonly trackedMax: number;
+  /** Raw completion times kept. */
+  readonly samplesMax: number;
 }
 
 /**
@@ -45,6 +47,10 @@ export class DisseminationTracker {
   completedCount = 0;
   /** Full-dissemination times (ms). */
   readonly fullMs = new Histogram();
+  /** The same, raw, for the first `samplesMax` rumours to complete (experiments need exact statistics). */
+  readonly fullMsSamples: number[] = [];
+  /** Called when a rumour reaches every target. */
+  onComplete: ((id: string, nowMs: number) => void) | undefined;
   private readonly active = new Map<string, RumourTrack>();
   private readonly series: RumourSeries[] = [];
   private readonly recording: RumourTrack[] = [];
@@ -104,10 +110,12 @@ export class DisseminationTracker {
     this.completedCount++;
     const elapsedMs = nowMs - track.createdAtMs;
     this.fullMs.record(elapsedMs);
+    if (this.fullMsSamples.length < this.options.samplesMax) this.fullMsSamples.push(elapsedMs);
     if (points !== null) {
       this.recording.splice(this.recording.indexOf(track), 1);
       this.series.push(this.toSeries(track, elapsedMs));
     }
+    this.onComplete?.(track.id, nowMs);
   }
 
   private toSeries(track: RumourTrack, fullMs: number | null): RumourSeries {

@@ -18,6 +18,15 @@ import { integerBetween, numberBetween, positiveDurationAtMost } from './fields'
 const DURATION_MAX_TEXT = `${balancerDefaults.durationMsMax / 1000}s`;
 
 export const BALANCER_POLICY_OPTIONS: Readonly<Record<string, z.ZodRawShape>> = Object.freeze({
+  'ring-hash': {
+    vnodes: integerBetween(1, 2 ** 20, 160).optional().meta({
+      description: 'Ring points for the lightest host (others by weight). Default: ⌈minimumRingSize / hosts⌉, Envoy\'s rule.',
+    }),
+    minimumRingSize: integerBetween(1, 8_388_608, 1024).optional().meta({ description: 'Envoy minimum_ring_size: total points aimed for. Default 1024.' }),
+  },
+  maglev: {
+    tableSize: integerBetween(7, 5_000_011, 65537).optional().meta({ description: 'Envoy table_size, a prime. Default 65537.' }),
+  },
   random: {},
   'round-robin': {},
   'least-request': {

@@ -73,6 +73,7 @@ function normaliseBalancer(balancer: BalancerDoc | undefined): BalancerSpec {
 function normaliseService(service: ServiceDoc): ServiceSpec {
   return {
     replicas: service.replicas ?? SERVICE_DEFAULTS.replicas,
+    ...defined({ weights: service.weights }),
     cores: service.cores ?? SERVICE_DEFAULTS.cores,
     discipline: service.discipline ?? SERVICE_DEFAULTS.discipline,
     ...defined({ queueLimit: service.queueLimit }),
@@ -99,6 +100,7 @@ function normaliseClient(client: ClientDoc): ClientSpec {
     ...defined({ timeoutMs: client.timeout }),
     balancer: normaliseBalancer(client.balancer),
     resilience: normaliseResilience(client),
+    ...(client.keys === undefined ? {} : { keys: client.keys.dist === 'zipf' ? { dist: 'zipf', count: client.keys.count, s: client.keys.s ?? 1 } : client.keys }),
   };
 }
 

@@ -23,7 +23,9 @@ import {
   duration,
   encodeDetail,
   explained,
+  integerBetween,
   name,
+  numberBetween,
   nonNegativeInteger,
   oneOf,
   positiveDuration,
@@ -67,6 +69,9 @@ const service = explained(
       description: 'Number of replicas; their node ids are <service>-0 … <service>-(n-1).',
       default: SERVICE_DEFAULTS.replicas,
     }),
+    weights: explained(z.array(positiveNumber(2)).min(1), { expected: 'a list of positive weights, one per replica', example: '[1, 1, 2]' })
+      .optional()
+      .meta({ description: 'Balancing weight of each replica, e.g. [1, 1, 2] (weighted policies); default all 1.' }),
     cores: positiveInteger(4).optional().meta({ description: 'Cores per replica (servers in M/M/c).', default: SERVICE_DEFAULTS.cores }),
     discipline: oneOf(['fifo', 'ps']).optional().meta({
       description: 'Queue discipline: fifo (first come, first served) or ps (processor sharing).',
@@ -87,7 +92,12 @@ const service = explained(
     ...resilienceFields,
   }),
   { expected: 'a service mapping { serviceTime, replicas?, cores?, ... }', example: '{ serviceTime: 10ms }' },
-).meta({ description: 'A service: replicas with cores and a queue, doing CPU work then downstream calls.' });
+).superRefine((doc, ctx) => {
+  const replicas = doc.replicas ?? SERVICE_DEFAULTS.replicas;
+  if (doc.weights !== undefined && doc.weights.length !== replicas) {
+    ctx.addIssue({ code: 'custom', path: ['weights'], message: encodeDetail({ expected: `${replicas} weights, one per replica`, example: `[${Array(replicas).fill(1).join(', ')}]` }) });
+  }
+}).meta({ description: 'A service: replicas with cores and a queue, doing CPU work then downstream calls.' });
 
 // ---- clients ---------------------------------------------------------------------------
 
@@ -138,6 +148,21 @@ const arrival = explained(
   { expected: 'an arrival process { process: poisson | constant | closed, ... }', example: '{ process: poisson, rate: 100/s }' },
 ).meta({ description: 'How requests arrive.' });
 
+const keys = explained(
+  z.discriminatedUnion('dist', [
+    z.strictObject({
+      dist: z.literal('uniform').meta({ description: 'How keys are drawn.' }),
+      count: integerBetween(1, 10_000_000, 10000).meta({ description: 'Number of distinct keys, key-0 … key-(count-1).' }),
+    }).meta({ description: 'Every key equally likely.' }),
+    z.strictObject({
+      dist: z.literal('zipf').meta({ description: 'How keys are drawn.' }),
+      count: integerBetween(1, 10_000_000, 10000).meta({ description: 'Number of distinct keys, key-0 … key-(count-1).' }),
+      s: numberBetween(0, 10, 1.1).optional().meta({ description: 'Zipf exponent: P(key-i) ∝ 1/(i+1)^s. Default 1.' }),
+    }).meta({ description: 'Zipf-distributed keys: a few hot keys, a long tail.' }),
+  ]),
+  { expected: 'keys { dist: uniform | zipf, count, s? }', example: '{ dist: zipf, count: 10000, s: 1.1 }' },
+).meta({ description: 'Request keys, for hashing balancers (ring-hash, maglev) and KV workloads.' });
+
 const client = explained(
   z.strictObject({
     target: serviceName.meta({ description: 'The service this client sends requests to.' }),
@@ -148,6 +173,7 @@ const client = explained(
     arrival,
     timeout: positiveDuration.optional().meta({ description: 'Per-request timeout, e.g. 2s; absent = none.' }),
     balancer: balancer.optional().meta({ description: 'Balancer each instance uses to pick a replica of the target.' }),
+    keys: keys.optional(),
     ...resilienceFields,
   }),
   { expected: 'a client mapping { target, arrival, ... }', example: '{ target: api, arrival: { process: poisson, rate: 100/s } }' },

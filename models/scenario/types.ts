@@ -66,6 +66,8 @@ export interface ResilienceSpec {
 
 export interface ServiceSpec {
   readonly replicas: number;
+  /** Balancing weight of each replica (length = replicas); absent = all 1. */
+  readonly weights?: readonly number[];
   readonly cores: number;
   readonly discipline: 'fifo' | 'ps';
   /** Maximum requests waiting for a core; excess are rejected. Absent = unbounded. */
@@ -98,6 +100,12 @@ export type ArrivalSpec =
   /** A closed loop of `users`, each thinking then sending and waiting for the answer. */
   | { readonly process: 'closed'; readonly users: number; readonly thinkTime: DistSpec };
 
+/** How request keys are drawn (for hashing balancers and KV workloads): `key-<i>`, i in [0, count). */
+export type KeySpec =
+  | { readonly dist: 'uniform'; readonly count: number }
+  /** Zipf: P(i) ∝ 1/(i+1)^s, key-0 the hottest. */
+  | { readonly dist: 'zipf'; readonly count: number; readonly s: number };
+
 export interface ClientSpec {
   readonly target: string;
   /** Independent client instances, each with its own balancer (default 1). */
@@ -107,6 +115,8 @@ export interface ClientSpec {
   readonly timeoutMs?: number;
   readonly balancer: BalancerSpec;
   readonly resilience: ResilienceSpec;
+  /** Request keys; absent = requests carry no key. */
+  readonly keys?: KeySpec;
 }
 
 export type FaultSpec =
