@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { circuitBreakerDefaults, healthCheckDefaults, hedgingDefaults, outlierDetectionDefaults, retryBudgetDefaults, retryDefaults } from '../../components/resilience/defaults';
 import type { ResilienceSpec } from './types';
-import { explained, integerBetween, nonNegativeInteger, numberBetween, oneOf, percent, positiveDuration, positiveInteger } from './fields';
+import { encodeDetail, explained, integerBetween, nonNegativeInteger, numberBetween, oneOf, percent, positiveDuration, positiveInteger } from './fields';
 
 const ms = (x: number) => (x % 1000 === 0 ? `${x / 1000}s` : `${x}ms`);
 
@@ -87,6 +87,17 @@ export const resilienceFields = {
   outlierDetection: outlierDetection.nullable().optional().meta({ description: 'Envoy passive outlier detection; {} for all defaults, null = off.' }),
   healthCheck: healthCheck.nullable().optional().meta({ description: 'Active health checks on the modelled network; {} for all defaults, null = off.' }),
 };
+
+/** Cross-field rules of the resilience settings, for the superRefine of clients and services. */
+export function checkResilience(doc: { retries?: unknown; hedging?: unknown }, ctx: z.RefinementCtx): void {
+  if (doc.retries && doc.hedging) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['hedging'],
+      message: encodeDetail({ expected: 'either retries or hedging, not both (they are exclusive per method, as in gRPC)', example: 'hedging: null' }),
+    });
+  }
+}
 
 type Doc = { [K in keyof typeof resilienceFields]?: z.output<(typeof resilienceFields)[K]> };
 

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { balancer, type BalancerDoc } from './balancer-schema';
 import { CALL_DEFAULTS, CLIENT_DEFAULTS, NETWORK_DEFAULTS, RUN_DEFAULTS, SERVICE_DEFAULTS } from './defaults';
 import { distribution } from './distribution-schema';
-import { resilienceFields } from './resilience-schema';
+import { checkResilience, resilienceFields } from './resilience-schema';
 import { plannerFields } from './planner-schema';
 import { discovery } from './discovery-schema';
 import {
@@ -93,6 +93,7 @@ const service = explained(
   }),
   { expected: 'a service mapping { serviceTime, replicas?, cores?, ... }', example: '{ serviceTime: 10ms }' },
 ).superRefine((doc, ctx) => {
+  checkResilience(doc, ctx);
   const replicas = doc.replicas ?? SERVICE_DEFAULTS.replicas;
   if (doc.weights !== undefined && doc.weights.length !== replicas) {
     ctx.addIssue({ code: 'custom', path: ['weights'], message: encodeDetail({ expected: `${replicas} weights, one per replica`, example: `[${Array(replicas).fill(1).join(', ')}]` }) });
@@ -177,7 +178,7 @@ const client = explained(
     ...resilienceFields,
   }),
   { expected: 'a client mapping { target, arrival, ... }', example: '{ target: api, arrival: { process: poisson, rate: 100/s } }' },
-).meta({ description: 'A source of requests.' });
+).superRefine(checkResilience).meta({ description: 'A source of requests.' });
 
 // ---- faults ----------------------------------------------------------------------------
 

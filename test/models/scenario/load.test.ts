@@ -77,7 +77,6 @@ describe('loadScenario: resilience', () => {
     arrival: { process: poisson, rate: 10/s }
     perTryTimeout: 200ms
     retries: { max: 2, retryOn: [5xx, timeout], baseBackoff: 10ms, budget: 20% }
-    hedging: { delay: 50ms }
     circuitBreaker: { maxRequests: 100 }
     outlierDetection: { consecutive5xx: 3, baseEjectionTime: 10s, maxEjectionPercent: 50% }
     healthCheck: { interval: 2s }
@@ -85,7 +84,6 @@ describe('loadScenario: resilience', () => {
     expect(scenario.clients.get('load')!.resilience).toEqual({
       perTryTimeoutMs: 200,
       retries: { max: 2, retryOn: ['5xx', 'timeout'], baseBackoffMs: 10, budgetPercent: 20 },
-      hedging: { delayMs: 50 },
       circuitBreaker: { maxRequests: 100 },
       outlierDetection: { consecutive5xx: 3, baseEjectionTimeMs: 10_000, maxEjectionPercent: 50 },
       healthCheck: { intervalMs: 2000 },
@@ -238,5 +236,19 @@ describe('loadScenario: overrides', () => {
 describe('loadScenario: determinism', () => {
   it('gives equal results for equal input', () => {
     expect(load(EXAMPLE)).toEqual(load(EXAMPLE));
+  });
+});
+
+describe('loadScenario: resilience rules', () => {
+  it('rejects retries and hedging together', () => {
+    const text = MINIMAL.replace('  load: { target: api, arrival: { process: poisson, rate: 10/s } }\n',
+      '  load: { target: api, arrival: { process: poisson, rate: 10/s }, retries: { max: 1 }, hedging: { delay: 5ms } }\n');
+    expect(() => load(text)).toThrow(/either retries or hedging, not both/);
+  });
+
+  it('maps hedging, and null switches a mechanism off', () => {
+    const text = MINIMAL.replace('  load: { target: api, arrival: { process: poisson, rate: 10/s } }\n',
+      '  load: { target: api, arrival: { process: poisson, rate: 10/s }, hedging: { delay: 50ms, maxHedges: 2 }, retries: null }\n');
+    expect(load(text).clients.get('load')!.resilience).toEqual({ hedging: { delayMs: 50, maxHedges: 2 } });
   });
 });
