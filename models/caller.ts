@@ -207,7 +207,7 @@ export class Caller implements ResponseReceiver {
     attempt.isRetry = isRetry;
     // A retry or hedge is another execution on (usually) another host: its own service time.
     if (number > 0) attempt.demandMs = this.options.demand(this.demandRng);
-    call.inFlight.push(attempt);
+    call.track(attempt);
     this.balancer.onStart(host);
     if (this.perTryTimeoutMs !== undefined) attempt.timer = this.sim.timer(now + this.perTryTimeoutMs, this.onPerTryTimeout, attempt);
     this.network.transmit(this.address, host.id, this.options.requestSizeBytes, deliverRequest, attempt);
@@ -225,8 +225,7 @@ export class Caller implements ResponseReceiver {
   private close(attempt: Attempt, ok: boolean): void {
     attempt.done = true;
     if (attempt.timer !== undefined) this.sim.cancel(attempt.timer);
-    const inFlight = attempt.call.inFlight;
-    inFlight.splice(inFlight.indexOf(attempt), 1);
+    attempt.call.untrack(attempt);
     this.balancer.onEnd(attempt.host, this.sim.now() - attempt.sentAt, ok);
     this.releaseAttempt(attempt);
   }
@@ -271,14 +270,18 @@ export class Caller implements ResponseReceiver {
 
   /** A hedge lost, or the call gave up: stop waiting for attempt `number`. */
   private abandon(call: Call, number: number): void {
-    const attempt = call.inFlight.find((a) => a.number === number);
+    const attempt = call.findInFlight(number);
     if (attempt !== undefined) this.close(attempt, false);
+  }
+
+  private abandonAll(call: Call): void {
+    for (let a = call.anyInFlight(); a !== undefined; a = call.anyInFlight()) this.close(a, false);
   }
 
   private timedOut(call: Call): void {
     call.timer = undefined;
     call.hedge?.cancel();
-    while (call.inFlight.length > 0) this.close(call.inFlight[0]!, false);
+    this.abandonAll(call);
     this.finish(call, 'timeout');
   }
 
@@ -287,7 +290,7 @@ export class Caller implements ResponseReceiver {
     call.done = true;
     if (call.timer !== undefined) this.sim.cancel(call.timer);
     // Hedge losers still in flight are abandoned, not awaited.
-    while (call.inFlight.length > 0) this.close(call.inFlight[0]!, false);
+    this.abandonAll(call);
     call.listener.callEnded(call, outcome, this.sim.now() - call.startedAt);
   }
 }

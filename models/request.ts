@@ -40,8 +40,12 @@ export class Call {
   done = false;
   /** The overall timeout, covering every attempt. */
   timer: TimerHandle | undefined = undefined;
-  /** Attempts in flight (more than one only while hedging). */
-  readonly inFlight: Attempt[] = [];
+  /**
+   * Attempts in flight: `current` holds one (the common case, no allocation), `others`
+   * the rest while hedging.
+   */
+  private current: Attempt | undefined = undefined;
+  private others: Attempt[] | undefined = undefined;
   /** Attempts sent so far; the next attempt's number. */
   attempts = 0;
   retries = 0;
@@ -60,6 +64,33 @@ export class Call {
     /** Request key for hashing balancers; undefined when the workload has no keys. */
     readonly key?: string,
   ) {}
+
+  track(attempt: Attempt): void {
+    if (this.current === undefined) this.current = attempt;
+    else (this.others ??= []).push(attempt);
+  }
+
+  untrack(attempt: Attempt): void {
+    if (this.current === attempt) {
+      this.current = this.others?.pop();
+      return;
+    }
+    const others = this.others;
+    if (others !== undefined) {
+      const i = others.indexOf(attempt);
+      if (i >= 0) others.splice(i, 1);
+    }
+  }
+
+  /** Any attempt still in flight, or undefined. */
+  anyInFlight(): Attempt | undefined {
+    return this.current;
+  }
+
+  findInFlight(number: number): Attempt | undefined {
+    if (this.current?.number === number) return this.current;
+    return this.others?.find((a) => a.number === number);
+  }
 }
 
 /** One try of a call on one host: the unit that travels the network and queues on a node. */
