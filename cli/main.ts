@@ -1,5 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { ScenarioError } from '../models/scenario/errors';
+import { registerCheck } from './commands/check';
+import { registerCompare } from './commands/compare';
+import { registerK8sJob } from './commands/k8s-job';
+import { registerMerge } from './commands/merge';
+import { registerPlan } from './commands/plan';
 import { registerRun } from './commands/run';
 import { registerSchema } from './commands/schema';
 import { registerValidate } from './commands/validate';
@@ -21,10 +26,18 @@ Examples:
   meshsim run scenarios/quickstart.yaml
   meshsim validate scenarios/*.yaml
   meshsim schema > schema.json
+  meshsim compare scenarios/ci/lb-regression.yaml
+  meshsim plan scenarios/plan-replicas.yaml
+  meshsim check scenarios/ci/*.yaml
 `);
   registerRun(program);
   registerValidate(program);
   registerSchema(program);
+  registerCompare(program);
+  registerCheck(program);
+  registerPlan(program);
+  registerMerge(program);
+  registerK8sJob(program);
   return program;
 }
 

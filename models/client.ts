@@ -68,6 +68,8 @@ export class Client implements CallListener {
     /** Request keys and their own stream (absent: requests carry no key). */
     private readonly keys?: KeySampler,
     private readonly keyRng?: Rng,
+    /** Called with each new call before it is sent (a KV workload draws the call's operation here). */
+    private readonly onIssue?: (call: Call) => void,
   ) {}
 
   /** Schedule the first arrivals. */
@@ -96,6 +98,7 @@ export class Client implements CallListener {
     if (this.trace !== undefined) this.trace({ type: 'request', client: this.name, t: now, demandMs: call.demandMs });
     if (measured) this.sinks.stats.started();
     this.sinks.series.requestSent(now);
+    this.onIssue?.(call);
     caller.start(call);
   }
 

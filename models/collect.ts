@@ -4,6 +4,7 @@ import type { RequestStats } from './request-stats';
 import { recoveries } from './recovery';
 import { round3 } from './time-series';
 import type { World } from './world';
+import { kvSummary } from './kv/kv-summary';
 
 /** Read one finished replication into its result, checking the conservation law first. */
 export function collectResult(world: World): ReplicationResult {
@@ -64,6 +65,7 @@ export function collectResult(world: World): ReplicationResult {
     recovery: recoveries(world.faults, world.series.points, world.series.windowMs, scenario.warmupMs),
     faults: world.faults,
     timeseries: { windowMs: world.series.windowMs, points: world.series.points },
+    ...(world.kv.size === 0 ? {} : { kv: kvSummary([...world.kv.values()].map((cluster) => cluster.summary())) }),
   };
 }
 

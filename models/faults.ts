@@ -1,7 +1,7 @@
 import type { Simulation } from '../sim/simulation';
 import type { Network } from './network';
 import type { Replica } from './replica';
-import type { FaultSpec } from './scenario/types';
+import type { FaultSpec, MembershipFaultSpec } from './scenario/types';
 
 /** A fault as it happened, for results and plots (end = run end if it never healed). */
 export interface FaultInterval {
@@ -10,6 +10,11 @@ export interface FaultInterval {
   readonly endMs: number;
   /** Nodes affected (crash, slow), or every node named in a partition; empty for loss. */
   readonly targets: readonly string[];
+}
+
+/** Carries out membership faults (add-node, remove-node) on kv services; see models/kv. */
+export interface MembershipChanges {
+  change(fault: MembershipFaultSpec): void;
 }
 
 /**
@@ -23,9 +28,17 @@ export function scheduleFaults(
   replicas: ReadonlyMap<string, Replica>,
   network: Network,
   durationMs: number,
+  membership?: MembershipChanges,
 ): FaultInterval[] {
   const intervals: FaultInterval[] = [];
   for (const fault of faults) {
+    if (fault.kind === 'add-node' || fault.kind === 'remove-node') {
+      // A membership change is permanent: an instant, not an interval.
+      if (membership === undefined) throw new Error(`model: ${fault.kind} fault on ${fault.service} but no kv service to change`);
+      sim.at(fault.atMs, () => membership.change(fault));
+      intervals.push({ kind: fault.kind, startMs: fault.atMs, endMs: fault.atMs, targets: [fault.node] });
+      continue;
+    }
     const endMs = Math.min(durationMs, fault.forMs === undefined ? Infinity : fault.atMs + fault.forMs);
     const { start, end, targets } = actions(fault, replicas, network);
     sim.at(fault.atMs, start);
@@ -36,7 +49,7 @@ export function scheduleFaults(
 }
 
 function actions(
-  fault: FaultSpec,
+  fault: Exclude<FaultSpec, MembershipFaultSpec>,
   replicas: ReadonlyMap<string, Replica>,
   network: Network,
 ): { start: () => void; end: () => void; targets: readonly string[] } {
@@ -60,6 +73,10 @@ function actions(
         end: () => nodes(fault.targets).forEach((r) => (r.failFast = 0)),
         targets: fault.targets,
       };
+    case 'join':
+    case 'leave':
+      // Gossip membership changes: the gossip cluster model applies them, not the request path.
+      return { start: () => {}, end: () => {}, targets: fault.kind === 'leave' ? fault.targets : [] };
     case 'partition': {
       let heal = () => {};
       return {

@@ -107,7 +107,7 @@ export interface Movement {
   readonly dropped: boolean;
 }
 
-/** Per-node mean utilisation over one sampling interval; -1 for a node that is down. */
+/** Per-node mean utilisation over one sampling interval; -1 for a node down at its end. */
 export interface LoadColumn {
   readonly startMs: number;
   readonly endMs: number;

@@ -1,5 +1,6 @@
 import type { FaultInterval } from './faults';
 import type { Recovery } from './recovery';
+import type { GossipSummary } from './gossip/gossip-summary';
 import type { WindowPoint } from './time-series';
 
 /** Schema tag of the result JSON; bump only on a breaking change. */
@@ -69,6 +70,31 @@ export interface RecoverySummary {
   readonly recoveredReplications: number;
 }
 
+/**
+ * The KV services of a run (`kind: kv`), summed over them when there are several. In a
+ * replication: counts and end-of-run values; in the summary: `ops` and
+ * `lostAcknowledgedWrites` summed over replications, the rest their mean.
+ */
+export interface KvSummary {
+  /** Client operations a coordinator answered successfully, after warm-up. */
+  readonly ops: { readonly get: number; readonly put: number };
+  /** Keys (copies) held per member node at the end. */
+  readonly keysPerNode: { readonly max: number; readonly mean: number };
+  /** Key copies and bytes streamed by membership changes (add-node, remove-node). */
+  readonly keysMoved: number;
+  readonly bytesMoved: number;
+  /** Time from each membership change to its commit (to the end of the run if still streaming); 0 without changes. */
+  readonly rebalanceMs: number;
+  /** Acknowledged puts that the unluckiest read quorum would miss at the end; 0 whenever W + R > N and at most N − W replicas failed. */
+  readonly lostAcknowledgedWrites: number;
+  /** Hints written for down replicas (sloppy quorum), handed off to them, and still held at the end; over the whole run. */
+  readonly hintsStored: number;
+  readonly hintsDelivered: number;
+  readonly hintsPending: number;
+  /** Stale replicas updated by read repair, over the whole run. */
+  readonly readRepairs: number;
+}
+
 /** One replication (one seed). */
 export interface ReplicationResult {
   readonly seed: number;
@@ -85,6 +111,10 @@ export interface ReplicationResult {
   readonly recovery: readonly Recovery[];
   readonly faults: readonly FaultInterval[];
   readonly timeseries: { readonly windowMs: number; readonly points: readonly WindowPoint[] };
+  /** Present when the scenario has a kv service. */
+  readonly kv?: KvSummary;
+  /** Gossip clusters by service name, when the scenario has `kind: gossip` services. */
+  readonly gossip?: Readonly<Record<string, GossipSummary>>;
 }
 
 export interface Summary {
@@ -107,6 +137,11 @@ export interface Summary {
   /** Sums over replications. */
   readonly resilience: ResilienceSummary;
   readonly recovery: readonly RecoverySummary[];
+  /** Present when the scenario has a kv service. */
+  readonly kv?: KvSummary;
+  /** The gossip cluster (the first, if several; all are in \`gossipClusters\`), pooled over replications (v1 contract). */
+  readonly gossip?: GossipSummary;
+  readonly gossipClusters?: Readonly<Record<string, GossipSummary>>;
 }
 
 /** The result JSON (v1 contract): keys here are stable; new keys may be added. */

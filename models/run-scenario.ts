@@ -1,5 +1,6 @@
 import type { TraceSink } from '../sim/sim-env';
 import { collectResult } from './collect';
+import { runGossipServices } from './gossip-scenario';
 import type { ReplicationResult, Result } from './result';
 import type { Scenario } from './scenario/types';
 import { summarize } from './summarize';
@@ -35,7 +36,9 @@ export function runReplication(scenario: Scenario, seed: number, options: RunSce
       fraction: (index + p.nowMs / scenario.durationMs) / reps,
     }),
   );
-  return collectResult(world);
+  const result = collectResult(world);
+  if (scenario.gossip === undefined || scenario.gossip.size === 0) return result;
+  return { ...result, gossip: runGossipServices(scenario, seed) };
 }
 
 /** Run every replication (seeds seed, seed+1, ...) in turn and pool them. */

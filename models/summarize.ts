@@ -4,6 +4,8 @@ import type { ClientSummary, LatencySummary, NodeSummary, ReplicationResult, Req
 import { RESULT_SCHEMA } from './result';
 import { round3 } from './time-series';
 import type { Scenario } from './scenario/types';
+import { poolKvSummaries } from './kv/kv-summary';
+import { poolGossip } from './gossip-scenario';
 
 /**
  * Pool replications into the result: sums for counts, the mean across replications for
@@ -29,6 +31,8 @@ export function summarize(scenario: Scenario, runs: readonly ReplicationResult[]
     clients: mapKeys(runs.map((r) => r.clients), avgClient),
     resilience: sumResilience(runs.map((r) => r.resilience)),
     recovery: summarizeRecovery(runs),
+    ...(runs[0]?.kv === undefined ? {} : { kv: poolKvSummaries(runs.map((r) => r.kv!)) }),
+    ...poolGossipClusters(runs),
   };
   const first = runs[0]!;
   return {
@@ -135,4 +139,12 @@ function summarizeRecovery(runs: readonly ReplicationResult[]): RecoverySummary[
       recoveredReplications: all.filter((r) => r.p99RecoveryMs !== null && r.errorRateRecoveryMs !== null).length,
     };
   });
+}
+
+/** `gossip` (the first cluster) and, with several, `gossipClusters`; nothing without gossip. */
+function poolGossipClusters(runs: readonly ReplicationResult[]): Pick<Summary, 'gossip' | 'gossipClusters'> {
+  const names = Object.keys(runs[0]?.gossip ?? {});
+  if (names.length === 0) return {};
+  const pooled = Object.fromEntries(names.map((name) => [name, poolGossip(runs.map((r) => r.gossip![name]!))]));
+  return { gossip: pooled[names[0]!]!, ...(names.length > 1 ? { gossipClusters: pooled } : {}) };
 }

@@ -19,6 +19,8 @@ import { Registry } from '../components/discovery/registry';
 import { RegistryAgent } from '../components/discovery/registry-agent';
 import { RegistryWatcher } from '../components/discovery/registry-watcher';
 import { TimeSeries } from './time-series';
+import { KvCluster } from './kv/kv-cluster';
+import { kvWorkload } from './kv/kv-workload';
 
 /** Upper bound on time-series windows per run; longer runs get wider windows. */
 export const MAX_WINDOWS = 100_000;
@@ -50,6 +52,8 @@ export class World {
   readonly callers: { readonly caller: Caller; readonly service: string }[] = [];
   readonly series: TimeSeries;
   readonly faults: FaultInterval[];
+  /** The kv services (`kind: kv`), by name. */
+  readonly kv = new Map<string, KvCluster>();
 
   constructor(readonly scenario: Scenario, readonly seed: number, private readonly options: WorldOptions = {}) {
     this.streams = new RngStreams(seed);
@@ -60,7 +64,8 @@ export class World {
     this.connectServices();
     this.buildClients();
     if (scenario.discovery !== undefined) this.startDiscovery(scenario.discovery);
-    this.faults = scheduleFaults(this.sim, scenario.faults, this.replicas, this.network, scenario.durationMs);
+    this.faults = scheduleFaults(this.sim, scenario.faults, this.replicas, this.network, scenario.durationMs,
+      { change: (fault) => this.kv.get(fault.service)!.change(fault) });
     this.metrics.enabled = scenario.warmupMs === 0;
     if (scenario.warmupMs > 0) this.sim.at(scenario.warmupMs, () => this.endWarmup());
     for (const client of this.clients) client.start();
@@ -93,6 +98,13 @@ export class World {
     for (const [name, spec] of this.scenario.services) {
       const stats = new RequestStats();
       this.serviceStats.set(name, stats);
+      if (spec.kv !== undefined) {
+        // KV store nodes: built, wired and preloaded by their cluster (models/kv).
+        const cluster = new KvCluster(this, name, spec, stats);
+        this.kv.set(name, cluster);
+        this.serviceReplicas.set(name, [...cluster.replicas]);
+        continue;
+      }
       const list: Replica[] = [];
       for (let i = 0; i < spec.replicas; i++) {
         const id = `${name}-${i}`;
@@ -142,7 +154,8 @@ export class World {
         this.streams.get(`workload/${name}/demand`), this.streams.get(`workload/${name}/arrivals`),
         this.streams.get(`workload/${name}/think`), think, { stats, series: this.series }, this.scenario.warmupMs,
         this.options.trace && ((record) => this.options.trace!({ ...record, at: `${name}` })),
-        spec.keys && keySampler(spec.keys), this.streams.get(`workload/${name}/keys`)));
+        spec.keys && keySampler(spec.keys), this.streams.get(`workload/${name}/keys`),
+        spec.kv && kvWorkload(spec.kv, this.streams.get(`workload/${name}/ops`))));
     }
   }
 

@@ -1,59 +1,88 @@
+import type { GossipSummary } from '../../models/gossip/gossip-summary';
 import type { Result } from '../../models/result';
 import type { WindowPoint } from '../../models/time-series';
 import { duration, int, interval, ms, num, pct, textTable } from './text-table';
 
-/** The human-readable report of a run. */
+/** The human-readable report of a run: only the sections the scenario has. */
 export function resultTable(result: Result): string {
+  const traffic = result.summary.requests.sent > 0;
+  const sections: string[][] = [
+    [`meshsim run · ${result.scenario} · seed ${result.seed} · ${result.replications} replication${result.replications === 1 ? '' : 's'} × ${duration(result.durationMs)}` +
+      (result.warmupMs > 0 ? ` (warm-up ${duration(result.warmupMs)} excluded)` : '')],
+    traffic ? requestSections(result) : [],
+    faultSection(result, traffic),
+    result.summary.gossip !== undefined ? gossipSection(result.summary.gossip) : [],
+    traffic ? [timeline(result)] : [],
+  ];
+  return sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n') + '\n';
+}
+
+/** Requests, client latency with CIs, per-service latency, per-node load, resilience counters. */
+function requestSections(result: Result): string[] {
   const s = result.summary;
   const r = s.requests;
-  const out: string[] = [];
-  out.push(`meshsim run · ${result.scenario} · seed ${result.seed} · ${result.replications} replication${result.replications === 1 ? '' : 's'} × ${duration(result.durationMs)}` +
-    (result.warmupMs > 0 ? ` (warm-up ${duration(result.warmupMs)} excluded)` : ''));
-  out.push('');
-  out.push('requests');
-  out.push(textTable(['sent', 'completed', 'failed', 'timed out', 'rejected', 'error rate', 'throughput/s', '95% CI'],
-    [[int(r.sent), int(r.completed), int(r.failed), int(r.timedOut), int(r.rejected), pct(r.sent > 0 ? r.failed / r.sent : NaN, 2),
-      num(s.throughputPerSec, 1), interval(s.ci95.throughputPerSec, (x) => num(x, 1))]]));
-  out.push('');
-  out.push('latency at the client (ms), mean of replications with 95% CI');
   const l = s.latencyMs;
   const c = s.ci95;
-  out.push(textTable(['', 'mean', 'p50', 'p90', 'p99', 'p99.9', 'max'], [
-    ['value', ms(l.mean), ms(l.p50), ms(l.p90), ms(l.p99), ms(l.p999), ms(l.max)],
-    ['95% CI', interval(c.latencyMeanMs), interval(c.p50Ms), interval(c.p90Ms), interval(c.p99Ms), interval(c.p999Ms), interval(c.maxMs)],
-  ]));
+  const out = [
+    'requests',
+    textTable(['sent', 'completed', 'failed', 'timed out', 'rejected', 'error rate', 'throughput/s', '95% CI'],
+      [[int(r.sent), int(r.completed), int(r.failed), int(r.timedOut), int(r.rejected), pct(r.sent > 0 ? r.failed / r.sent : NaN, 2),
+        num(s.throughputPerSec, 1), interval(s.ci95.throughputPerSec, (x) => num(x, 1))]]),
+    '',
+    'latency at the client (ms), mean of replications with 95% CI',
+    textTable(['', 'mean', 'p50', 'p90', 'p99', 'p99.9', 'max'], [
+      ['value', ms(l.mean), ms(l.p50), ms(l.p90), ms(l.p99), ms(l.p999), ms(l.max)],
+      ['95% CI', interval(c.latencyMeanMs), interval(c.p50Ms), interval(c.p90Ms), interval(c.p99Ms), interval(c.p999Ms), interval(c.maxMs)],
+    ]),
+  ];
   const services = Object.entries(s.services);
   if (services.length > 1) {
-    out.push('');
-    out.push('services (server-side latency, ms)');
-    out.push(textTable(['service', 'completed', 'failed', 'mean', 'p50', 'p99'],
+    out.push('', 'services (server-side latency, ms)', textTable(['service', 'completed', 'failed', 'mean', 'p50', 'p99'],
       services.map(([name, v]) => [name, int(v.completed), int(v.failed), ms(v.latencyMs.mean), ms(v.latencyMs.p50), ms(v.latencyMs.p99)])));
   }
-  out.push('');
-  out.push('nodes');
-  out.push(textTable(['node', 'utilization', 'mean queue', 'mean in system', 'completed'],
+  out.push('', 'nodes', textTable(['node', 'utilization', 'mean queue', 'mean in system', 'completed'],
     Object.entries(s.nodes).map(([id, n]) => [id, pct(n.utilization), num(n.meanQueueLength, 2), num(n.meanInSystem, 2), int(n.completed)])));
   const res = s.resilience;
   if (res.retries + res.hedges + res.circuitBreakerRejections + res.ejections > 0) {
-    out.push('');
-    out.push('resilience (all replications)');
-    out.push(textTable(['retries', 'hedges', 'breaker rejections', 'ejections', 'ejected time'],
+    out.push('', 'resilience (all replications)', textTable(['retries', 'hedges', 'breaker rejections', 'ejections', 'ejected time'],
       [[int(res.retries), int(res.hedges), int(res.circuitBreakerRejections), int(res.ejections), duration(res.ejectedMs)]]));
   }
-  if (result.faults.length > 0) {
-    out.push('');
-    out.push(`faults, and recovery: time from the fault's start until windowed p99 and error rate are back within 10% of before`);
-    const back = (x: number | null) => (x === null ? 'never' : duration(x));
-    out.push(textTable(['kind', 'from', 'to', 'targets', 'p99 back', 'errors back', 'recovered'],
-      result.faults.map((f, i) => {
-        const r = s.recovery[i];
-        return [f.kind, duration(f.startMs), duration(f.endMs), f.targets.join(', ') || '(network)',
-          r ? back(r.p99RecoveryMs) : '-', r ? back(r.errorRateRecoveryMs) : '-', r ? `${r.recoveredReplications}/${result.replications}` : '-'];
-      })));
+  return out;
+}
+
+/** The faults, and with request traffic how long p99 and the error rate took to recover. */
+function faultSection(result: Result, traffic: boolean): string[] {
+  if (result.faults.length === 0) return [];
+  const targets = (t: readonly string[]) => (t.length > 6 ? `${t.slice(0, 5).join(', ')}, … (${t.length})` : t.join(', ') || '(network)');
+  if (!traffic) {
+    return ['faults', textTable(['kind', 'from', 'to', 'targets'],
+      result.faults.map((f) => [f.kind, duration(f.startMs), duration(f.endMs), targets(f.targets)]))];
   }
-  out.push('');
-  out.push(timeline(result));
-  return out.join('\n') + '\n';
+  const back = (x: number | null) => (x === null ? 'never' : duration(x));
+  return [
+    `faults, and recovery: time from the fault's start until windowed p99 and error rate are back within 10% of before`,
+    textTable(['kind', 'from', 'to', 'targets', 'p99 back', 'errors back', 'recovered'],
+      result.faults.map((f, i) => {
+        const r = result.summary.recovery[i];
+        return [f.kind, duration(f.startMs), duration(f.endMs), targets(f.targets),
+          r ? back(r.p99RecoveryMs) : '-', r ? back(r.errorRateRecoveryMs) : '-', r ? `${r.recoveredReplications}/${result.replications}` : '-'];
+      })),
+  ];
+}
+
+/** The gossip cluster's v1 metrics: dissemination, detection, load. */
+function gossipSection(g: GossipSummary): string[] {
+  const t = (x: number | null) => (x === null ? '-' : duration(x));
+  return [
+    `gossip cluster (${int(g.members)} members)`,
+    textTable(['', 'mean', 'p50', 'p99', 'max', 'count'], [
+      ['rumour reaches every member', t(g.dissemination.fullMs.mean), t(g.dissemination.fullMs.p50), t(g.dissemination.fullMs.p99), t(g.dissemination.fullMs.max), `${int(g.dissemination.events)} rumours`],
+      ['crash → first suspicion', t(g.detection.firstSuspectMs.mean), t(g.detection.firstSuspectMs.p50), t(g.detection.firstSuspectMs.p99), '', ''],
+      ['crash → dead everywhere', t(g.detection.allDeadMs.mean), t(g.detection.allDeadMs.p50), t(g.detection.allDeadMs.p99), '', ''],
+    ]),
+    `  false positives (live members declared dead): ${int(g.detection.falsePositives)}`,
+    `  load per member: ${num(g.load.msgsPerMemberPerSec, 2)} msgs/s, ${num(g.load.bytesPerMemberPerSec, 0)} B/s`,
+  ];
 }
 
 /** A compact time series: at most ~24 rows, windows merged, with a bar of throughput. */

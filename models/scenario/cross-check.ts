@@ -13,6 +13,7 @@ import { expandTarget, serviceNodeIds } from './node-ids';
 import { show, type DocumentPath, type PathProblem } from './path-problem';
 import { parseDuration } from './units';
 import { crossCheckPlanner } from './planner-schema';
+import { crossCheckKv } from './kv-schema';
 
 type Mapping = Readonly<Record<string, unknown>>;
 
@@ -35,10 +36,10 @@ function replicasOf(service: unknown): number | undefined {
 /** Every cross-section problem of the parsed document `root`. */
 export function crossCheck(root: unknown): PathProblem[] {
   if (!isMapping(root)) return [];
-  const problems = [...checkTimes(root), ...crossCheckPlanner(root)];
+  const problems = [...checkTimes(root), ...crossCheckPlanner(root), ...crossCheckKv(root)];
   if (isMapping(root.services)) {
     const services = new Map(entries(root.services));
-    problems.push(...checkClientTargets(root.clients, services), ...checkCalls(services), ...checkFaultTargets(root.faults, services));
+    problems.push(...checkClientsPresent(root, services), ...checkClientTargets(root.clients, services), ...checkCalls(services), ...checkFaultTargets(root.faults, services));
   }
   return problems;
 }
@@ -90,8 +91,34 @@ function checkClientTargets(clients: unknown, services: ReadonlyMap<string, unkn
   for (const [name, client] of entries(clients)) {
     const target = isMapping(client) ? client.target : undefined;
     if (typeof target === 'string' && !services.has(target)) problems.push(unknownService(['clients', name, 'target'], target, services));
+    else if (typeof target === 'string' && isGossip(services.get(target))) {
+      problems.push({
+        path: ['clients', name, 'target'],
+        at: 'value',
+        message: `client ${name} targets "${target}", a gossip cluster, which serves no requests`,
+        expected: 'a service of kind service or kv',
+        hint: 'gossip clusters run on their own; drop the client or target another service',
+      });
+    }
   }
   return problems;
+}
+
+function isGossip(service: unknown): boolean {
+  return isMapping(service) && service.kind === 'gossip';
+}
+
+/** Clients may be left out only when the scenario is gossip clusters alone. */
+function checkClientsPresent(root: Mapping, services: ReadonlyMap<string, unknown>): PathProblem[] {
+  if (root.clients !== undefined || [...services.values()].some(isGossip)) return [];
+  return [{
+    path: ['clients'],
+    at: 'key',
+    message: 'missing required key "clients"',
+    expected: 'a mapping of clients by name',
+    hint: '{ load: { target: api, arrival: { process: poisson, rate: 100/s } } }',
+    missingKey: 'clients',
+  }];
 }
 
 /** Calls to unknown services, and call cycles (a request in a cycle never finishes). */

@@ -9,8 +9,10 @@ import { expandTarget } from './node-ids';
 import { normaliseResilience } from './resilience-schema';
 import { normalisePlanner } from './planner-schema';
 import { normaliseDiscovery } from './discovery-schema';
+import { normaliseGossip } from './gossip-schema';
+import { membershipFaultSpecs, normaliseKvClient, normaliseKvService } from './kv-schema';
 import type { BalancerDoc, ClientDoc, FaultDoc, ScenarioDoc, ServiceDoc } from './schema';
-import type { ArrivalSpec, BalancerSpec, ClientSpec, DistSpec, FaultSpec, RateStep, Scenario, ServiceSpec } from './types';
+import type { ArrivalSpec, BalancerSpec, ClientSpec, DistSpec, FaultSpec, RateStep, Scenario, ServiceSpec, GossipServiceSpec } from './types';
 import { parseDuration, parsePercent, parseProbability, parseSize, type UnitResult } from './units';
 
 /** The value of a default written in `defaults.ts`; failing to parse one is a bug. */
@@ -38,8 +40,16 @@ function defined<T extends object>(fields: T): { [K in keyof T]: Exclude<T[K], u
 
 /** The normalised scenario of a document that passed validation and cross-checks. */
 export function normalise(doc: ScenarioDoc): Scenario {
-  const services = new Map(Object.entries(doc.services).map(([name, service]) => [name, normaliseService(service)] as const));
-  const replicasByService = new Map([...services].map(([name, service]) => [name, service.replicas] as const));
+  const services = new Map<string, ServiceSpec>();
+  const gossip = new Map<string, GossipServiceSpec>();
+  for (const [name, service] of Object.entries(doc.services)) {
+    if (service.kind === 'gossip') gossip.set(name, normaliseGossip(service));
+    else services.set(name, normaliseService(service));
+  }
+  const replicasByService = new Map<string, number>([
+    ...[...services].map(([name, service]) => [name, service.replicas] as const),
+    ...[...gossip].map(([name, cluster]) => [name, cluster.members] as const),
+  ]);
   return {
     name: doc.name,
     ...defined({ description: doc.description }),
@@ -54,10 +64,11 @@ export function normalise(doc: ScenarioDoc): Scenario {
       loss: doc.network.loss ?? DEFAULT_VALUES.networkLoss,
     },
     services,
-    clients: new Map(Object.entries(doc.clients).map(([name, client]) => [name, normaliseClient(client)] as const)),
-    faults: (doc.faults ?? []).map((fault) => normaliseFault(fault, replicasByService)),
+    clients: new Map(Object.entries(doc.clients ?? {}).map(([name, client]) => [name, normaliseClient(client, services.get(client.target)?.kv !== undefined)] as const)),
+    faults: normaliseFaults(doc, replicasByService),
     ...normalisePlanner(doc),
     ...(doc.discovery === undefined ? {} : { discovery: normaliseDiscovery(doc.discovery) }),
+    ...(gossip.size === 0 ? {} : { gossip }),
   };
 }
 
@@ -89,10 +100,11 @@ function normaliseService(service: ServiceDoc): ServiceSpec {
     errorRate: service.errorRate ?? DEFAULT_VALUES.errorRate,
     requestSizeBytes: service.requestSize ?? DEFAULT_VALUES.requestSizeBytes,
     responseSizeBytes: service.responseSize ?? DEFAULT_VALUES.responseSizeBytes,
+    ...normaliseKvService(service),
   };
 }
 
-function normaliseClient(client: ClientDoc): ClientSpec {
+function normaliseClient(client: ClientDoc, targetIsKv: boolean): ClientSpec {
   return {
     target: client.target,
     instances: client.instances ?? CLIENT_DEFAULTS.instances,
@@ -101,6 +113,7 @@ function normaliseClient(client: ClientDoc): ClientSpec {
     balancer: normaliseBalancer(client.balancer),
     resilience: normaliseResilience(client),
     ...(client.keys === undefined ? {} : { keys: client.keys.dist === 'zipf' ? { dist: 'zipf', count: client.keys.count, s: client.keys.s ?? 1 } : client.keys }),
+    ...normaliseKvClient(client, targetIsKv),
   };
 }
 
@@ -120,8 +133,15 @@ function targetNodes(target: string, replicasByService: ReadonlyMap<string, numb
   return nodes;
 }
 
+/** Faults in file order; membership faults get their node ids from the membership timeline. */
+function normaliseFaults(doc: ScenarioDoc, replicasByService: ReadonlyMap<string, number>): FaultSpec[] {
+  const faults = doc.faults ?? [];
+  const membership = membershipFaultSpecs(faults, new Map(Object.entries(doc.services)));
+  return faults.map((fault, index) => membership.get(index) ?? normaliseFault(fault, replicasByService));
+}
+
 function normaliseFault(fault: FaultDoc, replicasByService: ReadonlyMap<string, number>): FaultSpec {
-  const timing = { atMs: fault.at, ...defined({ forMs: fault.for }) };
+  const timing = { atMs: fault.at, ...defined({ forMs: 'for' in fault ? fault.for : undefined }) };
   if ('crash' in fault) return { kind: 'crash', ...timing, targets: targetNodes(fault.crash, replicasByService) };
   if ('slow' in fault) return { kind: 'slow', ...timing, targets: targetNodes(fault.slow, replicasByService), factor: fault.factor };
   if ('partition' in fault) {
@@ -129,5 +149,8 @@ function normaliseFault(fault: FaultDoc, replicasByService: ReadonlyMap<string, 
     return { kind: 'partition', ...timing, groups };
   }
   if ('errors' in fault) return { kind: 'errors', ...timing, targets: targetNodes(fault.errors, replicasByService), probability: fault.rate };
-  return { kind: 'loss', ...timing, probability: fault.loss };
+  if ('loss' in fault) return { kind: 'loss', ...timing, probability: fault.loss };
+  if ('join' in fault) return { kind: 'join', ...timing, service: fault.join, count: fault.count ?? 1 };
+  if ('leave' in fault) return { kind: 'leave', ...timing, targets: targetNodes(fault.leave, replicasByService) };
+  throw new Error('scenario: a membership fault missing from the membership timeline');
 }

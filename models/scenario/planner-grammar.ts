@@ -3,7 +3,7 @@
  * scenario and the `--slo` option of `meshsim plan`:
  *
  *   slo     = metric op value            p99 < 100ms · errorRate <= 0.1% · throughput > 1900/s
- *           | recovery[.i] op duration   recovery.p99 < 20s · recovery[1].errorRate < 5s
+ *           | recovery[.fault].p99|errorRate op duration   recovery.p99 < 20s · recovery.1.errorRate < 5s
  *   expect  = variant.metric op variant.metric | variant.metric op value
  *   op      = < | <= | > | >=
  *
@@ -49,7 +49,7 @@ function splitComparison(text: string, example: string): GrammarResult<{ left: s
   const op = (text[at + 1] === '=' ? text.slice(at, at + 2) : text[at]) as ComparisonOp;
   const left = text.slice(0, at).trim();
   const right = text.slice(at + op.length).trim();
-  if (/[<>=]/.test(right[0] ?? '')) return fail(`unknown operator in ${JSON.stringify(text)}`, `operators: ${COMPARISON_OPS.join(' ')}`);
+  if (/[<>=]/.test(right[0] ?? '') || /[=!]$/.test(left)) return fail(`unknown operator in ${JSON.stringify(text)}`, `operators: ${COMPARISON_OPS.join(' ')}`);
   if (left === '' || right === '') return fail(`incomplete comparison ${JSON.stringify(text)}`, `write it as ${example}`);
   return { ok: true, value: { left, op, right } };
 }
@@ -73,13 +73,17 @@ function badBound(metric: ScalarMetric | 'recovery', raw: string, result: UnitRe
   return fail(`${name} needs ${UNIT_OF[metricUnit(metric)]}, got ${JSON.stringify(raw)}`, result.hint);
 }
 
-/** Parses an SLO: `p99 < 100ms`, `errorRate < 0.1%`, `recovery[0].p99 < 20s`. */
+/**
+ * Parses an SLO: `p99 < 100ms`, `errorRate < 0.1%`, `recovery.p99 < 20s` (every fault),
+ * `recovery.0.p99 < 20s` (fault 0; a dotted index as in override paths, and no brackets
+ * that a YAML flow list would trip on).
+ */
 export function parseSlo(text: string): GrammarResult<SloSpec> {
   const parts = splitComparison(text.trim(), 'p99 < 100ms');
   if (!parts.ok) return parts;
   const { left, op, right } = parts.value;
   const canonical = `${left} ${op} ${right}`;
-  const recovery = /^recovery(?:\[(\d+)\])?\.(\w+)$/.exec(left);
+  const recovery = /^recovery(?:\.(\d+))?\.(\w+)$/.exec(left);
   if (recovery !== null) {
     const which = recovery[2]!;
     if (!(RECOVERY_METRICS as readonly string[]).includes(which)) {

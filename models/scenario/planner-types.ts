@@ -25,7 +25,7 @@ export type SweepAxis =
 
 /**
  * A service level objective, `<metric> <op> <value>`: `p99 < 100ms`, `errorRate < 0.1%`,
- * `throughput >= 1900/s`, `recovery.p99 < 20s`, `recovery[1].errorRate < 5s`.
+ * `throughput >= 1900/s`, `recovery.p99 < 20s`, `recovery.1.errorRate < 5s`.
  */
 export type SloSpec =
   | {

@@ -17,6 +17,8 @@ import { distribution } from './distribution-schema';
 import { checkResilience, resilienceFields } from './resilience-schema';
 import { plannerFields } from './planner-schema';
 import { discovery } from './discovery-schema';
+import { gossipService } from './gossip-schema';
+import { checkKvService, kvClientFields, kvServiceFields, membershipFaults } from './kv-schema';
 import {
   bandwidth,
   boolean,
@@ -90,15 +92,23 @@ const service = explained(
     callTimeout: positiveDuration.optional().meta({ description: 'Timeout of each downstream call, e.g. 1s; absent = none.' }),
     balancer: balancer.optional().meta({ description: 'Balancer each replica uses for its downstream calls.' }),
     ...resilienceFields,
+    ...kvServiceFields,
   }),
   { expected: 'a service mapping { serviceTime, replicas?, cores?, ... }', example: '{ serviceTime: 10ms }' },
 ).superRefine((doc, ctx) => {
   checkResilience(doc, ctx);
+  checkKvService(doc, ctx);
   const replicas = doc.replicas ?? SERVICE_DEFAULTS.replicas;
   if (doc.weights !== undefined && doc.weights.length !== replicas) {
     ctx.addIssue({ code: 'custom', path: ['weights'], message: encodeDetail({ expected: `${replicas} weights, one per replica`, example: `[${Array(replicas).fill(1).join(', ')}]` }) });
   }
 }).meta({ description: 'A service: replicas with cores and a queue, doing CPU work then downstream calls.' });
+
+/** Every kind of service, told apart by `kind` (absent = service). A new kind is one more entry. */
+const serviceKinds = explained(z.discriminatedUnion('kind', [service, gossipService]), {
+  expected: 'a service mapping { serviceTime, replicas?, ... } or a gossip cluster { kind: gossip, replicas }',
+  example: '{ serviceTime: 10ms }',
+});
 
 // ---- clients ---------------------------------------------------------------------------
 
@@ -176,6 +186,7 @@ const client = explained(
     balancer: balancer.optional().meta({ description: 'Balancer each instance uses to pick a replica of the target.' }),
     keys: keys.optional(),
     ...resilienceFields,
+    ...kvClientFields,
   }),
   { expected: 'a client mapping { target, arrival, ... }', example: '{ target: api, arrival: { process: poisson, rate: 100/s } }' },
 ).superRefine(checkResilience).meta({ description: 'A source of requests.' });
@@ -220,8 +231,19 @@ const fault = explained(
         rate: probability.meta({ description: 'Share of requests answered at once with an error (503), e.g. 100%.' }),
       })
       .meta({ description: 'Make nodes fail fast with errors (a bad deploy, a broken dependency).' }),
+    ...membershipFaults,
+    z
+      .strictObject({
+        ...faultTiming,
+        join: serviceName.meta({ description: 'A gossip cluster that new members join.' }),
+        count: positiveInteger(10).optional().meta({ description: 'Members that join (default 1).' }),
+      })
+      .meta({ description: 'New members join a gossip cluster through random seeds.' }),
+    z
+      .strictObject({ ...faultTiming, leave: faultTarget.meta({ description: 'Gossip member id (gossip-3) or cluster (all members) that leaves gracefully.' }) })
+      .meta({ description: 'Gossip members leave gracefully.' }),
   ]),
-  { expected: 'a fault with one of the keys crash, slow, partition, loss or errors', example: '{ at: 10s, crash: srv-0, for: 5s }' },
+  { expected: 'a fault with one of the keys crash, slow, partition, loss, errors, add-node, remove-node, join or leave', example: '{ at: 10s, crash: srv-0, for: 5s }' },
 );
 
 // ---- the document ----------------------------------------------------------------------
@@ -245,7 +267,7 @@ export const scenarioSchema = explained(
     }),
     window: positiveDuration.optional().meta({ description: 'Width of a time-series window, e.g. 1s.', default: RUN_DEFAULTS.window }),
     network,
-    services: explained(z.record(name, service), { expected: 'a mapping of services by name', example: '{ api: { serviceTime: 10ms } }' })
+    services: explained(z.record(name, serviceKinds), { expected: 'a mapping of services by name', example: '{ api: { serviceTime: 10ms } }' })
       .superRefine(nonEmpty('service', '{ api: { serviceTime: 10ms } }'))
       .meta({ description: 'The services, by name (lowercase, digits, dashes).' }),
     clients: explained(z.record(name, client), {
@@ -253,7 +275,8 @@ export const scenarioSchema = explained(
       example: '{ load: { target: api, arrival: { process: poisson, rate: 100/s } } }',
     })
       .superRefine(nonEmpty('client', '{ load: { target: api, arrival: { process: poisson, rate: 100/s } } }'))
-      .meta({ description: 'The clients sending requests, by name.' }),
+      .optional()
+      .meta({ description: 'The clients sending requests, by name; required unless the scenario is gossip clusters alone.' }),
     discovery: discovery.optional(),
     faults: explained(z.array(fault), { expected: 'a list of faults', example: '[{ at: 10s, crash: srv-0, for: 5s }]' })
       .optional()

@@ -85,6 +85,41 @@ export interface ServiceSpec {
   readonly errorRate: number;
   readonly requestSizeBytes: number;
   readonly responseSizeBytes: number;
+  /** Present for `kind: kv`: the replicas are KV store nodes (models/kv). */
+  readonly kv?: KvSpec;
+}
+
+/** A KV store service (`kind: kv`); see docs/components/kv.md. */
+export interface KvSpec {
+  /** Copies of each key, N (≤ replicas). */
+  readonly replication: number;
+  /** W: acknowledgements a put needs. */
+  readonly writeQuorum: number;
+  /** R: answers a get needs. */
+  readonly readQuorum: number;
+  /** Ring points per node. */
+  readonly vnodes: number;
+  readonly placement: 'ring' | 'bounded-load';
+  /** Bounded loads' c (used with placement bounded-load). */
+  readonly balanceFactor: number;
+  /** CPU time per key read or written at a replica. */
+  readonly storageTime: DistSpec;
+  readonly disk: { readonly fsync: DistSpec; readonly bandwidthBps: number };
+  /** Outbound streaming rate of a node while rebalancing, bits per second. */
+  readonly streamBandwidthBps: number;
+  /** A coordinator's wait for a replica before routing around it or failing. */
+  readonly replicaTimeoutMs: number;
+  readonly hintedHandoff: boolean;
+  readonly readRepair: boolean;
+  /** Load every key of the clients' key spaces (at their value size) before the run. */
+  readonly preload: boolean;
+}
+
+/** A client's KV workload (its target is a kv service). */
+export interface KvWorkloadSpec {
+  /** Shares of gets and puts, summing to 1. */
+  readonly ops: { readonly get: number; readonly put: number };
+  readonly valueSizeBytes: number;
 }
 
 export interface RateStep {
@@ -117,6 +152,8 @@ export interface ClientSpec {
   readonly resilience: ResilienceSpec;
   /** Request keys; absent = requests carry no key. */
   readonly keys?: KeySpec;
+  /** Present when the target is a kv service. */
+  readonly kv?: KvWorkloadSpec;
 }
 
 export type FaultSpec =
@@ -124,8 +161,28 @@ export type FaultSpec =
   | { readonly kind: 'slow'; readonly atMs: number; readonly forMs?: number; readonly targets: readonly string[]; readonly factor: number }
   | { readonly kind: 'partition'; readonly atMs: number; readonly forMs?: number; readonly groups: readonly (readonly string[])[] }
   | { readonly kind: 'loss'; readonly atMs: number; readonly forMs?: number; readonly probability: number }
+  /** `count` new members join a gossip cluster (ids after the last). */
+  | { readonly kind: 'join'; readonly atMs: number; readonly forMs?: number; readonly service: string; readonly count: number }
+  /** Gossip members leave gracefully. */
+  | { readonly kind: 'leave'; readonly atMs: number; readonly forMs?: number; readonly targets: readonly string[] }
   /** Replicas answer this share of requests at once with an error (a 503 without doing the work). */
-  | { readonly kind: 'errors'; readonly atMs: number; readonly forMs?: number; readonly targets: readonly string[]; readonly probability: number };
+  | { readonly kind: 'errors'; readonly atMs: number; readonly forMs?: number; readonly targets: readonly string[]; readonly probability: number }
+  | MembershipFaultSpec;
+
+/** A node joins (`add-node`, id `<service>-<n>`) or leaves (`remove-node`) a kv service; permanent. */
+export type MembershipFaultSpec =
+  | { readonly kind: 'add-node'; readonly atMs: number; readonly service: string; readonly node: string }
+  | { readonly kind: 'remove-node'; readonly atMs: number; readonly service: string; readonly node: string };
+
+/** A gossip cluster (`kind: gossip`): members run components/gossip on the modelled network. */
+export interface GossipServiceSpec {
+  readonly members: number;
+  /** Protocol options as components/gossip names them (ms, bytes); absent = memberlist LAN defaults. */
+  readonly config: Readonly<Record<string, unknown>>;
+  /** Rumours created per second (0 = none). */
+  readonly eventsPerSec: number;
+  readonly payloadBytes?: number;
+}
 
 export interface DiscoverySpec {
   readonly ttlMs: number;
@@ -150,4 +207,6 @@ export interface Scenario extends PlannerSpec {
   readonly faults: readonly FaultSpec[];
   /** Service discovery through a registry; absent = balancers know every replica from the start. */
   readonly discovery?: DiscoverySpec;
+  /** Gossip clusters (`kind: gossip` services), by name; not in `services`. Absent = none. */
+  readonly gossip?: ReadonlyMap<string, GossipServiceSpec>;
 }

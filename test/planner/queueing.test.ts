@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erlangB, erlangC, mm1SojournQuantile, mmcSojourn, mmcSojournQuantile, pkWait } from '../../planner/queueing';
+import { erlangB, erlangC, erlangCFromB, mm1SojournQuantile, mmcSojourn, mmcSojournQuantile, mmcSojournTail, mmcWaitQuantile, pkWait } from '../../planner/queueing';
 
 // Reference values: ../shared/reference.md "Queueing" (computed from Kleinrock's formulas).
 describe('analytic queueing', () => {
@@ -33,5 +33,28 @@ describe('analytic queueing', () => {
   it('rejects unstable systems', () => {
     expect(() => erlangC(2, 2)).toThrow(/unstable/);
     expect(() => pkWait(1, 1, 1)).toThrow(/unstable/);
+  });
+});
+
+describe('analytic queueing for the planner', () => {
+  it('Erlang C stays finite past 170 servers (through Erlang B)', () => {
+    for (const [c, a] of [[4, 3.2], [100, 90]] as const) expect(erlangCFromB(c, a)).toBeCloseTo(erlangC(c, a), 9);
+    const big = erlangC(400, 380);
+    expect(big).toBeGreaterThan(0);
+    expect(big).toBeLessThan(1);
+  });
+
+  it('the M/M/c waiting-time quantile inverts P(Wq > t) = C·e^(−(cμ−λ)t)', () => {
+    const C = erlangC(4, 3.2);
+    const t = mmcWaitQuantile(0.99, 4, 3.2, 1);
+    expect(C * Math.exp(-(4 - 3.2) * t)).toBeCloseTo(0.01, 12);
+    expect(mmcWaitQuantile(0.5, 4, 1, 1)).toBe(0); // most arrivals find a free server
+  });
+
+  it('the sojourn tail has a finite limit when cμ − λ = μ', () => {
+    // c = 2, μ = 1, λ = 1: d = 1 = μ.
+    const limit = mmcSojournTail(1, 2, 1, 1);
+    expect(limit).toBeCloseTo((mmcSojournTail(1, 2, 1 - 1e-6, 1) + mmcSojournTail(1, 2, 1 + 1e-6, 1)) / 2, 5);
+    expect(mmcSojournQuantile(0.99, 2, 1, 1)).toBeGreaterThan(0);
   });
 });

@@ -430,7 +430,7 @@ const BAD_FILES: readonly BadFile[] = [
       '  - { at: 10s, loss: 5 }',
     ],
     expected: [
-      'bad.yaml:10:5  faults.0: expected a fault with one of the keys crash, slow, partition, loss or errors, got a mapping (hint: { at: 10s, crash: srv-0, for: 5s })',
+      'bad.yaml:10:5  faults.0: expected a fault with one of the keys crash, slow, partition, loss, errors, add-node, remove-node, join or leave, got a mapping (hint: { at: 10s, crash: srv-0, for: 5s })',
       'bad.yaml:11:28  faults.1.factor: unknown key "factor" (hint: valid keys: at, for, crash)',
       'bad.yaml:12:38  faults.2.partition.1.0: node "api-0" is in partition groups 0 and 1 (hint: a node is on one side of a partition only)',
       'bad.yaml:13:22  faults.3.loss: expected a percentage like 0.5% or a number in [0, 1], got 5 (hint: write 5% for a percentage)',

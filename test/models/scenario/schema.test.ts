@@ -20,8 +20,9 @@ function* walk(node: unknown, at = '#'): Generator<[string, Json]> {
   for (const [key, value] of Object.entries(node)) yield* walk(value, `${at}/${key}`);
 }
 
-/** The schema of a service entry. */
-const service = ((schema.properties as Json).services as Json).additionalProperties as Json;
+/** The schema of a service entry: the request-serving kind (the first of the kinds). */
+const serviceKinds = (((schema.properties as Json).services as Json).additionalProperties as Json).oneOf as Json[];
+const service = serviceKinds[0]!;
 const serviceProperties = service.properties as Record<string, Json>;
 
 describe('scenarios/schema.json', () => {
@@ -73,7 +74,9 @@ describe('scenarioJsonSchema', () => {
   });
 
   it('requires what the loader requires', () => {
-    expect(schema.required).toEqual(['name', 'seed', 'duration', 'network', 'services', 'clients']);
+    // `clients` may be left out for a scenario of gossip clusters alone (a cross-check).
+    expect(schema.required).toEqual(['name', 'seed', 'duration', 'network', 'services']);
     expect(service.required).toEqual(['serviceTime']);
+    expect(serviceKinds[1]!.required).toEqual(['kind', 'replicas']);
   });
 });

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { loadScenario } from './models/scenario/load';
+import { World } from './models/world';
+const file = process.argv[2]!;
+const s = loadScenario(readFileSync(file, 'utf8'), file);
+let t = performance.now();
+const w = new World(s, 1);
+console.log('build', (performance.now() - t).toFixed(0), 'ms');
+t = performance.now();
+w.run();
+const ms = performance.now() - t;
+console.log('run', ms.toFixed(0), 'ms events', w.sim.events, (w.sim.events / ms / 1000).toFixed(2), 'M/s');

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { loadScenario } from './models/scenario/load';
+import { runScenario } from './models/run-scenario';
+const file = process.argv[2]!;
+const t0 = performance.now();
+const s = loadScenario(readFileSync(file, 'utf8'), file, { overrides: process.argv.slice(3).filter((a) => a !== '--series').map((a) => ({ path: a.slice(0, a.indexOf('=')), value: a.slice(a.indexOf('=') + 1) })) });
+const r = runScenario(s);
+console.log(JSON.stringify({ requests: r.summary.requests, latency: r.summary.latencyMs, kv: r.summary.kv }));
+const nodes = Object.entries(r.summary.nodes).map(([id, n]) => `${id}:${(n.utilization * 100).toFixed(1)}%`).join(' ');
+console.log(nodes);
+if (process.argv.includes('--series')) for (const p of r.timeseries.points) console.log(p.tMs / 1000, p.sent, p.completed, p.failed, p.p50Ms?.toFixed(2), p.p99Ms?.toFixed(2));
+console.log('wall', (performance.now() - t0).toFixed(0), 'ms');

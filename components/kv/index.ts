@@ -1,0 +1,13 @@
+export { BoundedLoadPartitioner, type BoundedLoadPartitionerOptions } from './bounded-load-partitioner';
+export { immediateBackend, type KvBackend, type KvTask, type KvTaskKind } from './kv-backend';
+export { KvCoordinator, type GetResult, type PutResult } from './kv-coordinator';
+export { kvDefaults, majority } from './kv-defaults';
+export { KvMembership } from './kv-membership';
+export { resolveCoordinatorOptions, resolveStoreOptions, type KvCoordinatorOptions, type KvStoreOptions } from './kv-options';
+export { KvStore, type StreamResult } from './kv-store';
+export { entryBytes, newer, type KvValue } from './kv-value';
+export { isCoordinatorMessage, isKvMessage, type KvEntry, type KvMessage } from './messages';
+export { checkCount, type Partitioner } from './partitioner';
+export { RingPartitioner, type RingPartitionerOptions } from './ring-partitioner';
+export { StreamSender, type StreamSource } from './stream-sender';
+export { VersionClock, versionNode, versionTimeMs } from './version-clock';

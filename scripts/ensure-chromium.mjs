@@ -1,0 +1,73 @@
+// Before the tests (`npm test` runs it as `pretest`): make sure the browser tests can run.
+//
+// 1. Chromium at /usr/bin/chromium (playwright-core drives it and never downloads a
+//    browser). Missing: as root with apt-get, install it (`apt-get update` first when the
+//    package lists are empty or the install fails); otherwise fail with how to install.
+// 2. The viz app built into viz/dist, rebuilt when a source it bundles is newer.
+//
+// `--no-install` only checks for Chromium (the browser tests call it that way).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const say = (message) => console.log(`ensure-chromium: ${message}`);
+
+function fail(message) {
+  console.error(`ensure-chromium: ${message}`);
+  process.exit(1);
+}
+
+function hasCommand(name) {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+}
+
+function aptGet(args) {
+  say(`running: apt-get ${args.join(' ')}`);
+  return spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+}
+
+function ensureChromium(install) {
+  if (existsSync(CHROMIUM)) return;
+  const how = 'install it with `sudo apt-get install -y chromium` (Debian/Ubuntu), or any Chromium build at /usr/bin/chromium';
+  if (!install) fail(`${CHROMIUM} is missing; the browser tests need it: ${how}, or run \`node scripts/ensure-chromium.mjs\` as root`);
+  if (process.getuid?.() !== 0) fail(`${CHROMIUM} is missing and this is not root, so it cannot be installed here: ${how}`);
+  if (!hasCommand('apt-get')) fail(`${CHROMIUM} is missing and there is no apt-get on this machine: ${how}`);
+  say(`${CHROMIUM} is missing; installing Debian's chromium (about 30 s)`);
+  const lists = '/var/lib/apt/lists';
+  const listsEmpty = !existsSync(lists) || readdirSync(lists).filter((f) => f.endsWith('Packages') || f.endsWith('Packages.lz4')).length === 0;
+  if (listsEmpty && !aptGet(['update'])) fail(`apt-get update failed: ${how}`);
+  if (!aptGet(['install', '-y', 'chromium'])) {
+    if (listsEmpty || !aptGet(['update']) || !aptGet(['install', '-y', 'chromium'])) fail(`apt-get install chromium failed: ${how}`);
+  }
+  if (!existsSync(CHROMIUM)) fail(`apt-get installed chromium but ${CHROMIUM} is still missing: ${how}`);
+  say(`installed ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim()}`);
+}
+
+/** Newest modification time (ms) of the files under `dir` (recursively), skipping `skip`. */
+function newest(dir, skip = new Set()) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (skip.has(path)) continue;
+    latest = Math.max(latest, entry.isDirectory() ? newest(path, skip) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+async function ensureVizBuild() {
+  const index = join(root, 'viz', 'dist', 'index.html');
+  const sources = ['viz', 'models', 'sim', 'components', 'scenarios'].map((d) => join(root, d)).filter(existsSync);
+  const skip = new Set([join(root, 'viz', 'dist')]);
+  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
+  const changed = Math.max(...sources.map((d) => newest(d, skip)));
+  if (built >= changed) return;
+  say(built === 0 ? 'building the viz app into viz/dist' : 'rebuilding viz/dist (sources changed)');
+  const { build } = await import('vite');
+  await build({ configFile: join(root, 'viz', 'vite.config.ts'), logLevel: 'warn' });
+}
+
+ensureChromium(!process.argv.includes('--no-install'));
+await ensureVizBuild();
