@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ScenarioError } from '../models/scenario/errors';
 import { registerCheck } from './commands/check';
 import { registerCompare } from './commands/compare';
+import { registerFidelity } from './commands/fidelity';
 import { registerK8sJob } from './commands/k8s-job';
 import { registerMerge } from './commands/merge';
 import { registerPlan } from './commands/plan';
@@ -38,6 +39,7 @@ Examples:
   registerPlan(program);
   registerMerge(program);
   registerK8sJob(program);
+  registerFidelity(program);
   return program;
 }
 

@@ -23,6 +23,18 @@ export interface UnitRunner {
   close(): Promise<void>;
 }
 
+/** The pool, for any request the worker understands (see ToWorker): results are unknown. */
+export interface AnyRunner {
+  runAny(requests: readonly ToWorker['request'][], onProgress?: (unitsDone: number) => void): Promise<unknown[]>;
+  close(): Promise<void>;
+}
+
+/** A worker pool of `workers` threads for any worker request (e.g. fidelity units). */
+export function createAnyRunner(workers: number): AnyRunner {
+  const pool = new WorkerPool(workers);
+  return { runAny: (requests, onProgress) => pool.run(requests as readonly UnitRequest[], onProgress) as Promise<unknown[]>, close: () => pool.close() };
+}
+
 /** One worker per core by default. */
 export const defaultWorkerCount = (): number => availableParallelism();
 
