@@ -93,6 +93,11 @@ export interface Topology {
   /** Replica ids; a node's index in `Snapshot.nodes` records is its position here. */
   readonly nodes: readonly string[];
   readonly faults: readonly FaultInterval[];
+  /**
+   * Services the World does not hold, so nothing here observes them: gossip clusters
+   * (`kind: gossip`) run as their own simulation (models/gossip-scenario.ts).
+   */
+  readonly unobserved: readonly string[];
 }
 
 /** One message seen on the network (sampled). */
@@ -395,6 +400,7 @@ function topologyOf(world: World, intervalMs: number): Topology {
     clients,
     nodes: [...world.replicas.keys()],
     faults: world.faults.map((fault) => ({ ...fault, targets: [...fault.targets] })),
+    unobserved: [...(scenario.gossip?.keys() ?? [])],
   };
 }
 

@@ -72,8 +72,9 @@ export interface RecoverySummary {
 
 /**
  * The KV services of a run (`kind: kv`), summed over them when there are several. In a
- * replication: counts and end-of-run values; in the summary: `ops` and
- * `lostAcknowledgedWrites` summed over replications, the rest their mean.
+ * replication: counts and end-of-run values; in the summary: `ops`,
+ * `lostAcknowledgedWrites`, hints and `readRepairs` summed over replications, the rest
+ * their mean.
  */
 export interface KvSummary {
   /** Client operations a coordinator answered successfully, after warm-up. */

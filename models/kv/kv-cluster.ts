@@ -216,8 +216,10 @@ export class KvCluster implements KvNodeListener {
     const current = this.membership.partitioner;
     const streamers = this.membership.nodes().map((id) => this.replica(id));
     if (fault.kind === 'add-node') {
-      this.makeNode(fault.node);
-      this.world.serviceReplicas.get(this.name)!.push(this.replicas[this.replicas.length - 1]!);
+      const added = this.makeNode(fault.node);
+      // Its utilisation covers its own lifetime (the end of warm-up resets it again if later).
+      added.node.resetStats(this.world.sim.now());
+      this.world.serviceReplicas.get(this.name)!.push(added);
       this.membership.begin(current.withNode(fault.node));
     } else {
       this.membership.begin(current.withoutNode(fault.node));
