@@ -4,7 +4,9 @@
  * through the full client → balancer → node → response path, and memory at 10^6 vs 10^7
  * simulated requests. Run with `npm run bench` (it passes --expose-gc for the memory test).
  */
+import { readFileSync } from 'node:fs';
 import { Bench } from 'tinybench';
+import { loadScenario } from '../models/scenario/load';
 import { runScenario } from '../models/run-scenario';
 import { World } from '../models/world';
 import { EventQueue } from '../sim/event-queue';
@@ -122,6 +124,21 @@ function endToEnd(): void {
     `${Math.round(perSec).toLocaleString('en-US')} simulated requests/s (target >= 1,500,000)`);
 }
 
+/** The lb-policies scenario (10 replicas, 4 client instances, one slow replica) per policy. */
+function lbPolicies(): void {
+  const text = readFileSync('scenarios/lb-policies.yaml', 'utf8');
+  console.log('\nscenarios/lb-policies.yaml, one replication of 60 s per policy');
+  const rows: Record<string, string>[] = [];
+  for (const policy of ['random', 'round-robin', 'least-request', 'peak-ewma']) {
+    const scenario = { ...loadScenario(text, 'lb-policies.yaml', { overrides: [{ path: 'clients.web.balancer.policy', value: policy }] }), replications: 1 };
+    const started = process.hrtime.bigint();
+    const result = runScenario(scenario);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    rows.push({ policy, 'simulated requests/s': Math.round(result.summary.requests.sent / seconds).toLocaleString('en-US'), 'wall s': seconds.toFixed(2) });
+  }
+  console.table(rows);
+}
+
 function memory(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc === undefined) {
@@ -143,6 +160,7 @@ function memory(): void {
 export async function bench(): Promise<void> {
   await holdModel();
   endToEnd();
+  lbPolicies();
   memory();
 }
 
