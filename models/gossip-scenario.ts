@@ -1,5 +1,6 @@
 import type { GossipConfigInput } from '../components/gossip/gossip-config';
-import { runGossipCluster } from './gossip-cluster';
+import { GossipCluster } from './gossip-cluster';
+import type { RumourSeries } from './gossip/dissemination-tracker';
 import type { GossipFault } from './gossip/cluster-options';
 import type { GossipSummary } from './gossip/gossip-summary';
 import type { FaultSpec, GossipServiceSpec, Scenario } from './scenario/types';
@@ -11,14 +12,20 @@ import type { FaultSpec, GossipServiceSpec, Scenario } from './scenario/types';
  * less cost. Faults that name its members (crash, leave, partition) and network loss
  * apply; `join` adds members.
  */
-export function runGossipServices(scenario: Scenario, seed: number): Record<string, GossipSummary> {
-  const out: Record<string, GossipSummary> = {};
-  for (const [name, spec] of scenario.gossip ?? []) out[name] = runCluster(scenario, seed, name, spec);
-  return out;
+export function runGossipServices(scenario: Scenario, seed: number): { summaries: Record<string, GossipSummary>; informed: Record<string, RumourSeries[]> } {
+  const summaries: Record<string, GossipSummary> = {};
+  const informed: Record<string, RumourSeries[]> = {};
+  for (const [name, spec] of scenario.gossip ?? []) {
+    const cluster = buildCluster(scenario, seed, name, spec);
+    cluster.run();
+    summaries[name] = cluster.summary();
+    informed[name] = cluster.informedSeries();
+  }
+  return { summaries, informed };
 }
 
-function runCluster(scenario: Scenario, seed: number, name: string, spec: GossipServiceSpec): GossipSummary {
-  return runGossipCluster({
+function buildCluster(scenario: Scenario, seed: number, name: string, spec: GossipServiceSpec): GossipCluster {
+  return new GossipCluster({
     members: spec.members,
     durationMs: scenario.durationMs,
     seed,

@@ -1,6 +1,7 @@
 import type { FaultInterval } from './faults';
 import type { Recovery } from './recovery';
 import type { GossipSummary } from './gossip/gossip-summary';
+import type { RumourSeries } from './gossip/dissemination-tracker';
 import type { WindowPoint } from './time-series';
 
 /** Schema tag of the result JSON; bump only on a breaking change. */
@@ -116,6 +117,8 @@ export interface ReplicationResult {
   readonly kv?: KvSummary;
   /** Gossip clusters by service name, when the scenario has `kind: gossip` services. */
   readonly gossip?: Readonly<Record<string, GossipSummary>>;
+  /** Per cluster, the fraction of members informed over time for the first rumours (bounded). */
+  readonly gossipInformed?: Readonly<Record<string, readonly RumourSeries[]>>;
 }
 
 export interface Summary {
@@ -155,7 +158,9 @@ export interface Result {
   readonly warmupMs: number;
   readonly summary: Summary;
   readonly faults: readonly FaultInterval[];
-  readonly replicationResults: readonly Omit<ReplicationResult, 'timeseries' | 'faults'>[];
+  readonly replicationResults: readonly Omit<ReplicationResult, 'timeseries' | 'faults' | 'gossipInformed'>[];
+  /** The first replication's gossip dissemination curves: fraction informed per window, per rumour. */
+  readonly gossipInformed?: Readonly<Record<string, readonly RumourSeries[]>>;
   /** The first replication's windows (replications differ only by seed). */
   readonly timeseries: { readonly windowMs: number; readonly warmupMs: number; readonly points: readonly WindowPoint[] };
 }

@@ -38,7 +38,8 @@ export function runReplication(scenario: Scenario, seed: number, options: RunSce
   );
   const result = collectResult(world);
   if (scenario.gossip === undefined || scenario.gossip.size === 0) return result;
-  return { ...result, gossip: runGossipServices(scenario, seed) };
+  const gossip = runGossipServices(scenario, seed);
+  return { ...result, gossip: gossip.summaries, gossipInformed: gossip.informed };
 }
 
 /** Run every replication (seeds seed, seed+1, ...) in turn and pool them. */

@@ -44,7 +44,8 @@ export function summarize(scenario: Scenario, runs: readonly ReplicationResult[]
     warmupMs: scenario.warmupMs,
     summary,
     faults: first.faults,
-    replicationResults: runs.map(({ timeseries: _t, faults: _f, ...rest }) => rest),
+    replicationResults: runs.map(({ timeseries: _t, faults: _f, gossipInformed: _g, ...rest }) => rest),
+    ...(first.gossipInformed === undefined ? {} : { gossipInformed: first.gossipInformed }),
     timeseries: { ...first.timeseries, warmupMs: scenario.warmupMs },
   };
 }

@@ -30,8 +30,13 @@ describe('gossip clusters in scenarios', () => {
 
   it('push rumours reach every member in about 2 ln n gossip intervals', () => {
     const s = load('scenarios/gossip-convergence.yaml', [{ path: 'replications', value: '1' }, { path: 'duration', value: '20s' }]);
-    const g = runScenario(s).summary.gossip!;
+    const result = runScenario(s);
+    const g = result.summary.gossip!;
     const rounds = g.dissemination.fullMs.mean! / 200;
+    // The dissemination curves: the fraction informed rises to 1 for a completed rumour.
+    const curve = result.gossipInformed!['gossip']!.find((r) => r.fullMs !== null)!;
+    expect(curve.fractions[0]).toBeLessThan(0.05);
+    expect(curve.fractions[curve.fractions.length - 1]).toBe(1);
     expect(rounds).toBeGreaterThan(2 * Math.log(1000) * 0.85);
     expect(rounds).toBeLessThan(2 * Math.log(1000) * 1.3);
     expect(g.dissemination.events).toBeGreaterThan(20);
