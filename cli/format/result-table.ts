@@ -1,5 +1,5 @@
 import type { GossipSummary } from '../../models/gossip/gossip-summary';
-import type { Result } from '../../models/result';
+import type { KvSummary, Result } from '../../models/result';
 import type { WindowPoint } from '../../models/time-series';
 import { duration, int, interval, ms, num, pct, textTable } from './text-table';
 
@@ -11,6 +11,7 @@ export function resultTable(result: Result): string {
       (result.warmupMs > 0 ? ` (warm-up ${duration(result.warmupMs)} excluded)` : '')],
     traffic ? requestSections(result) : [],
     faultSection(result, traffic),
+    result.summary.kv !== undefined ? kvSection(result.summary.kv) : [],
     result.summary.gossip !== undefined ? gossipSection(result.summary.gossip) : [],
     traffic ? [timeline(result)] : [],
   ];
@@ -68,6 +69,24 @@ function faultSection(result: Result, traffic: boolean): string[] {
           r ? back(r.p99RecoveryMs) : '-', r ? back(r.errorRateRecoveryMs) : '-', r ? `${r.recoveredReplications}/${result.replications}` : '-'];
       })),
   ];
+}
+
+/** The KV store: operations, placement skew, rebalancing and the lost-write check. */
+function kvSection(kv: KvSummary): string[] {
+  return [
+    'kv store (all replications)',
+    textTable(['gets', 'puts', 'keys/node max/mean', 'keys moved', 'bytes moved', 'rebalance', 'hints stored/delivered', 'read repairs', 'lost acked writes'], [[
+      int(kv.ops.get), int(kv.ops.put), num(kv.keysPerNode.max / kv.keysPerNode.mean, 2), int(kv.keysMoved), bytes(kv.bytesMoved),
+      duration(kv.rebalanceMs), `${int(kv.hintsStored)}/${int(kv.hintsDelivered)}`, int(kv.readRepairs), int(kv.lostAcknowledgedWrites),
+    ]]),
+  ];
+}
+
+function bytes(x: number): string {
+  if (x >= 2 ** 30) return `${num(x / 2 ** 30, 1)} GiB`;
+  if (x >= 2 ** 20) return `${num(x / 2 ** 20, 1)} MiB`;
+  if (x >= 2 ** 10) return `${num(x / 2 ** 10, 1)} KiB`;
+  return `${int(x)} B`;
 }
 
 /** The gossip cluster's v1 metrics: dissemination, detection, load. */
