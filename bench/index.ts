@@ -21,7 +21,11 @@ if (writeDoc) {
   };
   const table = console.table;
   console.table = (rows: unknown) => {
+    // console.table prints through console.log: keep its box drawing out of the document.
+    const capture = console.log;
+    console.log = print;
     table(rows);
+    console.log = capture;
     if (Array.isArray(rows) && rows.length > 0) {
       const keys = Object.keys(rows[0] as object);
       captured.push(`| ${keys.join(' | ')} |`, `|${keys.map(() => '---').join('|')}|`,
@@ -55,6 +59,12 @@ if (writeDoc) {
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}.`,
     '',
   ];
-  writeFileSync('docs/performance.md', [...header, ...captured.map((l) => l.replace(/^\n/, '\n'))].join('\n') + '\n');
+  // One paragraph per printed line; table rows stay together.
+  const body: string[] = [];
+  for (const line of captured.flatMap((l) => l.split('\n')).map((l) => l.trim()).filter((l) => l !== '')) {
+    if (body.length > 0 && !(line.startsWith('|') && body[body.length - 1]!.startsWith('|'))) body.push('');
+    body.push(line);
+  }
+  writeFileSync('docs/performance.md', [...header, ...body].join('\n') + '\n');
   print('\nwrote docs/performance.md');
 }

@@ -9,6 +9,7 @@ import { registerPlan } from './commands/plan';
 import { registerRun } from './commands/run';
 import { registerSchema } from './commands/schema';
 import { registerValidate } from './commands/validate';
+import { registerViz } from './commands/viz';
 import { EXIT, UsageError } from './errors';
 import { VERSION } from './version';
 
@@ -30,10 +31,12 @@ Examples:
   meshsim compare scenarios/ci/lb-regression.yaml
   meshsim plan scenarios/plan-replicas.yaml
   meshsim check scenarios/ci/*.yaml
+  meshsim viz scenarios/quickstart.yaml
 `);
   registerRun(program);
   registerValidate(program);
   registerSchema(program);
+  registerViz(program);
   registerCompare(program);
   registerCheck(program);
   registerPlan(program);

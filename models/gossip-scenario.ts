@@ -24,7 +24,7 @@ export function runGossipServices(scenario: Scenario, seed: number): { summaries
   return { summaries, informed };
 }
 
-function buildCluster(scenario: Scenario, seed: number, name: string, spec: GossipServiceSpec): GossipCluster {
+export function buildCluster(scenario: Scenario, seed: number, name: string, spec: GossipServiceSpec): GossipCluster {
   return new GossipCluster({
     members: spec.members,
     durationMs: scenario.durationMs,

@@ -22,6 +22,7 @@ import type { EventFn } from '../sim/event-queue';
 import { Histogram } from '../sim/histogram';
 import type { FaultInterval } from './faults';
 import type { Node } from './node';
+import { GossipReader, KvReader, type GossipView, type KvView } from './observe-components';
 import { deliverRequest, deliverResponse, type Attempt } from './request';
 import type { WindowPoint } from './time-series';
 import type { World } from './world';
@@ -70,6 +71,8 @@ export interface TopologyService {
   /** Services it calls, each once, in the order of its `calls`. */
   readonly calls: readonly string[];
   readonly policy: string;
+  /** A kv service (`kind: kv`): its nodes hold a hash ring and a B+tree each. */
+  readonly kv?: boolean;
 }
 
 export interface TopologyClient {
@@ -94,10 +97,12 @@ export interface Topology {
   readonly nodes: readonly string[];
   readonly faults: readonly FaultInterval[];
   /**
-   * Services the World does not hold, so nothing here observes them: gossip clusters
-   * (`kind: gossip`) run as their own simulation (models/gossip-scenario.ts).
+   * Services nothing here observes (none today: gossip clusters, which run as their own
+   * simulation, are run in step by the observer and listed in `gossip`).
    */
   readonly unobserved: readonly string[];
+  /** Gossip clusters (`kind: gossip`), whose state comes in `Snapshot.gossip`. */
+  readonly gossip?: readonly string[];
 }
 
 /** One message seen on the network (sampled). */
@@ -161,6 +166,10 @@ export interface Snapshot {
   readonly movements: readonly Movement[];
   /** Messages sent since the previous snapshot, of which `movements` is a sample. */
   readonly messages: number;
+  /** Kv services' rings and trees (absent without kv services); points only when they changed. */
+  readonly kv?: readonly KvView[];
+  /** Gossip clusters, run in step with the World (absent without them). */
+  readonly gossip?: readonly GossipView[];
 }
 
 type Transmit = World['network']['transmit'];
@@ -186,6 +195,8 @@ export class WorldObserver {
   /** Record one message in `stride` (doubles when the sample fills up). */
   private stride = 1;
   private readonly latencyScratch = new Histogram();
+  private readonly kvReader: KvReader;
+  private readonly gossipReader: GossipReader;
 
   constructor(readonly world: World, options: ObserveOptions = {}) {
     const scenario = world.scenario;
@@ -194,6 +205,8 @@ export class WorldObserver {
     this.movementsMax = options.movementsMax ?? OBSERVE_DEFAULTS.movementsMax;
     if (!(this.movementsMax >= 0)) throw new RangeError(`observe: movementsMax must be >= 0, got ${this.movementsMax}`);
     this.topology = topologyOf(world, intervalMs);
+    this.kvReader = new KvReader(world);
+    this.gossipReader = new GossipReader(world);
     this.nodes = [...world.replicas.values()].map((replica) => replica.node);
     this.lastSent = new Float64Array(this.nodes.length * NODE_FIELDS.length).fill(NaN);
     this.lastArea = new Float64Array(this.nodes.length);
@@ -229,6 +242,7 @@ export class WorldObserver {
     while (!this.finished) {
       const targetMs = Math.min(this.nextSampleMs, endMs);
       const reached = sim.run({ untilMs: targetMs, maxEvents: maxEvents - (sim.events - startEvents) });
+      if (!this.gossipReader.empty) this.gossipReader.runTo(sim.now());
       if (!reached) break;
       if (targetMs === world.scenario.durationMs) this.finish();
       else if (targetMs === this.nextSampleMs) this.sample();
@@ -251,6 +265,8 @@ export class WorldObserver {
       load: this.load,
       movements: this.movements,
       messages: this.messages,
+      ...(this.kvReader.empty ? {} : { kv: this.kvReader.read() }),
+      ...(this.gossipReader.empty ? {} : { gossip: this.gossipReader.read() }),
     };
     this.windowsSent = points.length;
     this.load = [];
@@ -310,6 +326,7 @@ export class WorldObserver {
   private finish(): void {
     this.sample();
     this.world.run(); // no events are left before the end: this closes the last windows
+    if (!this.gossipReader.empty) this.gossipReader.runTo(this.world.scenario.durationMs);
     this.finished = true;
   }
 
@@ -378,6 +395,7 @@ function topologyOf(world: World, intervalMs: number): Topology {
       discipline: spec.discipline,
       calls: [...new Set(spec.calls.map((call) => call.service))],
       policy: spec.balancer.policy,
+      ...(spec.kv === undefined ? {} : { kv: true }),
     });
   }
   const clients: TopologyClient[] = [];
@@ -400,7 +418,8 @@ function topologyOf(world: World, intervalMs: number): Topology {
     clients,
     nodes: [...world.replicas.keys()],
     faults: world.faults.map((fault) => ({ ...fault, targets: [...fault.targets] })),
-    unobserved: [...(scenario.gossip?.keys() ?? [])],
+    unobserved: [],
+    gossip: [...(scenario.gossip?.keys() ?? [])],
   };
 }
 

@@ -15,6 +15,7 @@
  * canonical instance per key.
  */
 import type { BPlusTree } from './b-plus-tree';
+import type { TreeShape } from './tree-shape';
 import { validateCapacity, writeBufferDefaults, type WriteBufferOptions } from './write-buffer-options';
 
 /** One buffered write. `live` false is a tombstone: the key reads as absent. */
@@ -50,6 +51,11 @@ export class WriteBuffer<K, V> {
   /** Number of live entries, buffered writes included. O(1). */
   get size(): number {
     return this.tree.size + this.sizeDelta;
+  }
+
+  /** The tree's per-level shape (buffered writes not included). O(n). */
+  treeShape(): TreeShape {
+    return this.tree.shape();
   }
 
   /** Number of buffered writes (distinct keys, tombstones included) not yet in the tree. O(1). */

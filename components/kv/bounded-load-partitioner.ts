@@ -36,7 +36,7 @@ export class BoundedLoadPartitioner implements Partitioner {
   readonly name = 'bounded-load';
   readonly balanceFactor: number;
   readonly replication: number;
-  private readonly ring: HashRing;
+  readonly ring: HashRing;
   private readonly vnodes: number | undefined;
   /** Key → its N nodes, in first-placement order. */
   private readonly directory = new Map<string, readonly string[]>();

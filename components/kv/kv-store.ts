@@ -1,4 +1,5 @@
 import { BPlusTree } from '../btree/b-plus-tree';
+import type { TreeShape } from '../btree/tree-shape';
 import { WriteBuffer } from '../btree/write-buffer';
 import type { Address, Env, TimerHandle } from '../../sim/env';
 import type { KvBackend } from './kv-backend';
@@ -92,6 +93,11 @@ export class KvStore {
   /** Keys held (not hints). O(1). */
   get size(): number {
     return this.data.size;
+  }
+
+  /** The B+tree's per-level node counts and fill (for views). O(n). */
+  treeShape(): TreeShape {
+    return this.data.treeShape();
   }
 
   /** Hints held for other nodes. */

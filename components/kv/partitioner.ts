@@ -1,3 +1,5 @@
+import type { HashRing } from '../ring/hash-ring';
+
 /**
  * Where keys live: a partitioner maps each key to its preference list, the distinct
  * nodes that hold its copies in order (the first `replication` are its replicas; the
@@ -21,6 +23,8 @@ export interface Partitioner {
   withNode(node: string): Partitioner;
   /** This placement without `node`. Throws if it is not a member. */
   withoutNode(node: string): Partitioner;
+  /** The consistent-hash ring the placement walks, if it uses one (read-only: for views). */
+  readonly ring?: HashRing;
   /** Throws if an internal invariant does not hold; tests call it after every change. */
   checkInvariants(): void;
 }

@@ -15,7 +15,7 @@ export interface RingPartitionerOptions {
  */
 export class RingPartitioner implements Partitioner {
   readonly name = 'ring';
-  private readonly ring: HashRing;
+  readonly ring: HashRing;
 
   /** @param nodes the members, added in this order */
   constructor(nodes: readonly string[], private readonly options: RingPartitionerOptions = {}) {

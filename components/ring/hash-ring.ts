@@ -165,6 +165,12 @@ export class HashRing implements Placement {
     return this.points.length;
   }
 
+  /** Hash of the point at `index` (0 ≤ index < pointCount()), in [0, 2^32); ascending in index. */
+  pointHash(index: number): number {
+    invariant(index >= 0 && index < this.points.length, `point index ${index} in [0, ${this.points.length})`);
+    return this.points[index]!;
+  }
+
   /** Owner of the point at `index` (0 ≤ index < pointCount()), in clockwise order. */
   pointOwner(index: number): string {
     invariant(index >= 0 && index < this.points.length, `point index ${index} in [0, ${this.points.length})`);

@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { meshsim } from '../support/cli';
+import { clickTimeline, openPage, settled, simTime, startHarness, unfocus, type Harness, type TestPage } from './support/browser';
+
+// End-to-end: the built app in Debian's Chromium. Each test opens its own page and ends
+// by checking that the page logged no errors.
+describe('viz in the browser', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await startHarness();
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  async function noErrors({ page, errors }: TestPage): Promise<void> {
+    await page.context().close();
+    expect(errors).toEqual([]);
+  }
+
+  it('loads every bundled scenario and draws its replicas (or its gossip cluster)', async () => {
+    const t = await openPage(harness);
+    const files = await t.page.locator('select[data-ref="scenario"] option:not([disabled])').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(files).toEqual(expect.arrayContaining(['quickstart.yaml', 'mm1.yaml', 'mmc.yaml', 'slow-replica.yaml', 'fleet.yaml']));
+    for (const file of files) {
+      await t.page.selectOption('select[data-ref="scenario"]', file);
+      await t.page.waitForFunction((name) => document.querySelector('.panel-label')?.textContent === name, file.replace('.yaml', ''), { timeout: 20_000 });
+      await settled(t.page);
+      const drawn = await t.page.evaluate(() => document.querySelectorAll('[data-view="topology"] .node').length + Number(document.querySelector<HTMLElement>('.topology-nodes') !== null));
+      const notice = await t.page.locator('[data-view="unobserved"] .notice, [data-view="gossip"] svg.chart').count();
+      expect(drawn + notice, file).toBeGreaterThan(0);
+      expect(await t.page.locator('.banner').isHidden(), file).toBe(true);
+    }
+    await noErrors(t);
+  }, 90_000);
+
+  it('plays: time advances, requests move, the time series and counters update; step moves one interval', async () => {
+    const t = await openPage(harness);
+    const { page } = t;
+    expect(await simTime(page)).toBe(0);
+    await unfocus(page);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#app')!.dataset.time === '100');
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('#app')!.dataset.time) > 2500, null, { timeout: 20_000 });
+    const dots = await page.locator('[data-view="topology"] circle.dot').evaluateAll((circles) => circles.filter((c) => (c as SVGElement).style.display !== 'none').length);
+    await page.keyboard.press(' ');
+    await settled(page);
+    expect(await page.locator('#app').getAttribute('data-playing')).toBe('false');
+    expect(dots).toBeGreaterThan(0);
+    expect(await page.locator('[data-view="timeseries"] path.series.ok').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    expect(await page.locator('.panel .counters').textContent()).toMatch(/events/);
+    const fill = await page.locator('[data-node="api-0"] rect.body').getAttribute('fill');
+    expect(fill).toMatch(/^rgb\(/);
+    await noErrors(t);
+  }, 60_000);
+
+  it('scrubs: forward to the crash marks api-1, back before it re-runs to an unmarked api-1', async () => {
+    const t = await openPage(harness);
+    const { page } = t;
+    await clickTimeline(page, 25_000, 60_000);
+    await settled(page);
+    expect(Math.abs((await simTime(page)) - 25_000)).toBeLessThan(300);
+    expect(await page.locator('[data-node="api-1"]').getAttribute('class')).toContain('crashed');
+    expect(await page.locator('[data-node="api-0"]').getAttribute('class')).not.toContain('crashed');
+    const windowsAt25 = await page.locator('[data-view="timeseries"] path.series.ok').getAttribute('d');
+    await clickTimeline(page, 10_000, 60_000);
+    await settled(page);
+    expect(Math.abs((await simTime(page)) - 10_000)).toBeLessThan(300);
+    expect(await page.locator('[data-node="api-1"]').getAttribute('class')).not.toContain('crashed');
+    const windowsAt10 = await page.locator('[data-view="timeseries"] path.series.ok').getAttribute('d');
+    expect(windowsAt10!.split('L').length).toBeLessThan(windowsAt25!.split('L').length);
+    await noErrors(t);
+  }, 60_000);
+
+  it('compare shows two panels, B with the override, at the same moment; switching scenario keeps comparing', async () => {
+    const t = await openPage(harness);
+    const { page } = t;
+    await page.selectOption('select[data-ref="scenario"]', 'slow-replica.yaml');
+    await settled(page);
+    await unfocus(page);
+    await page.keyboard.press('c');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#app')!.dataset.panels === '2', null, { timeout: 20_000 });
+    await settled(page);
+    expect(await page.locator('.panel').count()).toBe(2);
+    expect(await page.locator('.panel[data-panel="B"] .panel-label').textContent()).toBe('B · clients.web.balancer.policy = least-request');
+    await clickTimeline(page, 30_000, 60_000);
+    await settled(page);
+    const times = await page.locator('.panel').evaluateAll((panels) => panels.map((p) => (p as HTMLElement).dataset.time));
+    expect(times[0]).toBe(times[1]);
+    expect(await page.locator('.compare-summary tr').count()).toBe(3);
+    // Another scenario keeps Compare on, with the override suggested for it.
+    await page.selectOption('select[data-ref="scenario"]', 'microservices.yaml');
+    await page.waitForFunction(() => document.querySelector('.panel[data-panel="B"] .panel-label')?.textContent === 'B · clients.shop.balancer.policy = least-request', null, { timeout: 20_000 });
+    await settled(page);
+    expect(await page.locator('.panel').count()).toBe(2);
+    await noErrors(t);
+  }, 60_000);
+
+  it('share: the link reopens the same scenario, seed, compare and moment', async () => {
+    const t = await openPage(harness);
+    const { page } = t;
+    await page.selectOption('select[data-ref="scenario"]', 'microservices.yaml');
+    await settled(page);
+    await page.fill('input[data-ref="seed"]', '7');
+    await page.press('input[data-ref="seed"]', 'Enter');
+    await page.waitForFunction(() => (location.hash.includes('seed=7')));
+    await settled(page);
+    await unfocus(page);
+    await page.keyboard.press('c');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#app')!.dataset.panels === '2', null, { timeout: 20_000 });
+    await settled(page);
+    await clickTimeline(page, 12_000, 45_000);
+    await settled(page);
+    const shownAt = await simTime(page);
+    await page.click('button[data-ref="share"]');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#app')!.dataset.shareUrl !== undefined);
+    const url = (await page.locator('#app').getAttribute('data-share-url'))!;
+    expect(url).toMatch(/#v=1&file=microservices\.yaml&seed=7&t=\d+&cmp=clients\.shop\.balancer\.policy%3Dleast-request&s=[\w-]+$/);
+    const text = await page.locator('.editor textarea').inputValue();
+    const shared = await openPage(harness, url);
+    await shared.page.waitForFunction((t) => Math.abs(Number(document.querySelector<HTMLElement>('#app')!.dataset.time) - t) < 1, shownAt, { timeout: 20_000 });
+    expect(await shared.page.locator('.editor textarea').inputValue()).toBe(text);
+    expect(await shared.page.locator('input[data-ref="seed"]').inputValue()).toBe('7');
+    expect(await shared.page.locator('.panel-label').allTextContents()).toEqual(['A · microservices as written', 'B · clients.shop.balancer.policy = least-request']);
+    const times = await shared.page.locator('.panel').evaluateAll((panels) => panels.map((p) => Number((p as HTMLElement).dataset.time)));
+    expect(times).toEqual([Math.round(shownAt), Math.round(shownAt)]); // links keep whole milliseconds
+    await noErrors(shared);
+    await noErrors(t);
+  }, 60_000);
+
+  it("the result JSON from the browser's worker equals `meshsim run --format json` byte for byte", async () => {
+    const t = await openPage(harness);
+    const { page } = t;
+    await page.fill('input[data-ref="seed"]', '3');
+    await page.press('input[data-ref="seed"]', 'Enter');
+    await page.waitForFunction(() => location.hash.includes('seed=3'));
+    await settled(page);
+    await unfocus(page);
+    await page.keyboard.press('End'); // the JSON comes from the worker whatever the moment on screen
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#app')!.dataset.done === 'true', null, { timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('button[data-ref="json"]')]);
+    expect(download.suggestedFilename()).toBe('quickstart-seed3.json');
+    const json = readFileSync((await download.path())!, 'utf8');
+    const cli = meshsim('run', 'scenarios/quickstart.yaml', '--format', 'json', '--quiet', '--seed', '3');
+    expect(cli.status).toBe(0);
+    expect(json).toBe(cli.stdout);
+    await noErrors(t);
+  }, 90_000);
+
+  it('shows the loader problems with line and column, as the CLI prints them', async () => {
+    const t = await openPage(harness);
+    const { page } = t;
+    await page.click('button[data-ref="editor"]');
+    const bad = 'name: bad\nseed: 1\nduration: 10s\nnetwork: { latency: 0ms }\nservices:\n  srv:\n    replica: 2\n    serviceTime: 1ms\nclients:\n  c: { target: srv, arrival: { process: poisson, rate: 1/s } }\n';
+    await page.fill('.editor textarea', bad);
+    await page.click('.editor button[data-ref="run"]');
+    await page.waitForSelector('.editor .problems li');
+    expect(await page.locator('.editor .problems li').allTextContents()).toEqual([
+      'quickstart.yaml:7:5  services.srv.replica: unknown key "replica" (hint: did you mean "replicas"?)',
+    ]);
+    expect(await page.locator('.banner').textContent()).toContain('1 problem(s)');
+    // The run on screen is untouched.
+    expect(await page.locator('.panel-label').textContent()).toBe('quickstart');
+    await noErrors(t);
+  }, 60_000);
+
+  it('exports a chart as SVG and PNG', async () => {
+    const t = await openPage(harness);
+    const { page } = t;
+    await clickTimeline(page, 25_000, 60_000);
+    await settled(page);
+    const card = page.locator('.card[data-view="timeseries"]');
+    const [svg] = await Promise.all([page.waitForEvent('download'), card.locator('button[data-export="svg"]').click()]);
+    expect(svg.suggestedFilename()).toBe('quickstart-a-timeseries.svg');
+    const svgText = readFileSync((await svg.path())!, 'utf8');
+    expect(svgText).toMatch(/^<\?xml[^>]*>\n<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svgText).toContain('crash api-1');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('.card[data-view="heat"] button[data-export="png"]').click()]);
+    const bytes = readFileSync((await png.path())!);
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    await noErrors(t);
+  }, 60_000);
+});

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clickTimeline, openPage, settled, startHarness, type Harness, type TestPage } from './support/browser';
+
+// End-to-end: the ring, B+tree and gossip views in the built app (Chromium), each shown
+// only for scenarios with the matching component.
+describe('component views in the browser', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await startHarness();
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  async function noErrors({ page, errors }: TestPage): Promise<void> {
+    await page.context().close();
+    expect(errors).toEqual([]);
+  }
+
+  async function open(t: TestPage, file: string): Promise<void> {
+    await t.page.selectOption('select[data-ref="scenario"]', file);
+    await t.page.waitForFunction((name) => document.querySelector('.panel-label')?.textContent === name, file.replace('.yaml', ''), { timeout: 20_000 });
+    await settled(t.page);
+  }
+
+  it('kv: the ring shows every node\u2019s points and shares, and the new node\u2019s after an add-node; the B+tree shows the levels of the selected node', async () => {
+    const t = await openPage(harness);
+    const { page } = t;
+    // Not for services without a kv component.
+    expect(await page.locator('.card[data-view="ring"]').count()).toBe(0);
+    expect(await page.locator('.card[data-view="btree"]').count()).toBe(0);
+    await open(t, 'kv-add-node.yaml');
+    const ring = page.locator('[data-view="ring"] svg.chart');
+    await page.waitForFunction(() => document.querySelector('[data-view="ring"] svg.chart')?.getAttribute('data-members') === '5');
+    expect(await ring.getAttribute('data-points')).toBe('800'); // 5 nodes × 160 vnodes
+    expect(await ring.locator('path.vnodes').count()).toBe(5);
+    expect(await ring.locator('rect.share').count()).toBe(5);
+    const tree = page.locator('[data-view="btree"] svg.chart');
+    expect(await tree.getAttribute('data-node')).toBe('kv-0');
+    const levels = Number(await tree.getAttribute('data-levels'));
+    expect(levels).toBeGreaterThanOrEqual(2);
+    expect(await tree.locator('g.level').count()).toBe(levels);
+    expect(await tree.locator('g.level[data-depth="0"]').getAttribute('data-nodes')).toBe('1');
+    await page.selectOption('[data-view="btree"] select.btree-node', 'kv-3');
+    expect(await tree.getAttribute('data-node')).toBe('kv-3');
+    // After the add-node at 20 s, the ring has a sixth node and its points.
+    await clickTimeline(page, 21_000, 60_000);
+    await settled(page);
+    await page.waitForFunction(() => document.querySelector('[data-view="ring"] svg.chart')?.getAttribute('data-members') === '6');
+    expect(await ring.getAttribute('data-points')).toBe('960');
+    expect(await ring.locator('path.vnodes[data-member="kv-5"]').count()).toBe(1);
+    expect(await page.locator('[data-view="btree"] select.btree-node option').count()).toBe(6);
+    expect(await tree.getAttribute('data-node')).toBe('kv-3'); // the selection stays
+    await noErrors(t);
+  }, 90_000);
+
+  it('gossip: a crash shows as a down member, then suspected and dead; informed fractions climb per rumour', async () => {
+    const t = await openPage(harness);
+    const { page } = t;
+    expect(await page.locator('.card[data-view="gossip"]').count()).toBe(0);
+    await open(t, 'swim-crash-detection.yaml');
+    expect(await page.locator('.card[data-view="unobserved"]').count()).toBe(0);
+    const svg = page.locator('[data-view="gossip"] svg.chart');
+    await page.waitForFunction(() => document.querySelector('[data-view="gossip"] svg.chart')?.getAttribute('data-members') === '1000');
+    expect(await svg.getAttribute('data-down')).toBe('0');
+    await clickTimeline(page, 30_000, 60_000); // gossip-17 crashed at 20 s
+    await settled(page);
+    await page.waitForFunction(() => document.querySelector('[data-view="gossip"] svg.chart')?.getAttribute('data-down') === '1', null, { timeout: 20_000 });
+    expect(Number(await svg.getAttribute('data-dead')) + Number(await svg.getAttribute('data-suspect'))).toBeGreaterThanOrEqual(1);
+    expect(await svg.locator('text.gossip-summary').textContent()).toMatch(/first suspicion p50 [\d.]+ (µs|ms|s) .*false positives 0/);
+    await open(t, 'gossip-convergence.yaml');
+    await clickTimeline(page, 10_000, 30_000);
+    await settled(page);
+    await page.waitForFunction(() => document.querySelectorAll('[data-view="gossip"] path.rumour').length > 3, null, { timeout: 20_000 });
+    const d = await svg.locator('path.rumour').first().getAttribute('d');
+    expect(d).toMatch(/^M[\d.]+,[\d.]+L/);
+    await noErrors(t);
+  }, 90_000);
+});

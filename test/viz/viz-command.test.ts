@@ -1,0 +1,93 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerViz, startVizServer, vizCommand, type VizServer } from '../../cli/commands/viz';
+
+/** A raw GET (fetch would normalise `..` out of the path before sending it). */
+function get(port: number, path: string, method = 'GET'): Promise<{ status: number; type: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += String(chunk)));
+      res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('meshsim viz: the static server', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'meshsim-viz-'));
+  const dist = join(dir, 'dist');
+  const scenario = join(dir, 'my scenario.yaml');
+  let server: VizServer;
+
+  beforeAll(async () => {
+    mkdirSync(join(dist, 'assets'), { recursive: true });
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>viz</title>');
+    writeFileSync(join(dist, 'assets', 'app.js'), 'export {};');
+    writeFileSync(join(dir, 'secret.txt'), 'not served');
+    writeFileSync(scenario, 'name: mine\n');
+    server = await startVizServer({ distDir: dist, port: 0, file: scenario });
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('listens on 127.0.0.1 and gives the URL with the preloaded file', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?preload=my%20scenario.yaml`);
+  });
+
+  it('serves the app and its assets with their content types', async () => {
+    expect(await get(server.port, '/')).toEqual({ status: 200, type: 'text/html; charset=utf-8', body: '<!doctype html><title>viz</title>' });
+    expect(await get(server.port, '/assets/app.js')).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });
+  });
+
+  it('serves the preloaded file, read afresh each time', async () => {
+    expect(await get(server.port, '/preload/my%20scenario.yaml')).toMatchObject({ status: 200, body: 'name: mine\n' });
+    writeFileSync(scenario, 'name: edited\n');
+    expect((await get(server.port, '/preload/my%20scenario.yaml')).body).toBe('name: edited\n');
+    expect((await get(server.port, '/preload/other.yaml')).status).toBe(404);
+  });
+
+  it('serves nothing outside the app folder, and only GET and HEAD', async () => {
+    for (const path of ['/../secret.txt', '/assets/../../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets', '/nope.js']) {
+      expect((await get(server.port, path)).status, path).toBe(404);
+    }
+    expect((await get(server.port, '/%E0%A4%A')).status).toBe(400);
+    expect((await get(server.port, '/', 'POST')).status).toBe(405);
+    expect(await get(server.port, '/', 'HEAD')).toMatchObject({ status: 200, body: '' });
+  });
+
+  it('a port in use is a usage error with a hint', async () => {
+    await expect(startVizServer({ distDir: dist, port: server.port })).rejects.toThrow(`port ${server.port} on 127.0.0.1 is in use`);
+  });
+});
+
+describe('meshsim viz: the command', () => {
+  it('rejects a bad --port before doing anything', async () => {
+    await expect(vizCommand(undefined, { port: 'abc', open: false })).rejects.toThrow('--port: expected an integer from 0 to 65535, got "abc"');
+    await expect(vizCommand(undefined, { port: '70000', open: false })).rejects.toThrow('--port: expected an integer from 0 to 65535, got "70000"');
+  });
+
+  it('a missing scenario file is a usage error', async () => {
+    await expect(vizCommand('nope.yaml', { port: '0', open: false })).rejects.toThrow('no such file: nope.yaml');
+  });
+
+  it('help shows the argument, the options and their defaults', async () => {
+    const program = new Command('meshsim').exitOverride();
+    let help = '';
+    program.configureOutput({ writeOut: (text) => (help += text) });
+    registerViz(program);
+    await expect(program.parseAsync(['viz', '--help'], { from: 'user' })).rejects.toMatchObject({ exitCode: 0 });
+    expect(help).toContain('Usage: meshsim viz [options] [file]');
+    expect(help).toContain('--port <n>');
+    expect(help).toContain('(default: "5173")');
+    expect(help).toContain('--no-open');
+    expect(help).toContain('Examples:');
+  });
+});

@@ -1,0 +1,17 @@
+// The built-in views, in the order they appear in a panel (each only for the runs its
+// `applies` accepts); see docs/viz.md, "Adding a view".
+import { bTreeView } from './btree-view';
+import { gossipView } from './gossip-view';
+import { heatStripView } from './heat-strip-view';
+import { latencyView } from './latency-view';
+import { ringView } from './ring-view';
+import { timeSeriesView } from './timeseries-view';
+import { topologyView } from './topology-view';
+import { unobservedView } from './unobserved-view';
+import { registerView } from './view';
+
+export function registerBuiltInViews(): void {
+  for (const spec of [unobservedView, gossipView, topologyView, timeSeriesView, latencyView, heatStripView, ringView, bTreeView]) registerView(spec);
+}
+
+export { registerView, viewsFor, type View, type ViewContext, type ViewSpec } from './view';

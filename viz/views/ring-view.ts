@@ -1,0 +1,126 @@
+/**
+ * The hash ring of a kv service (the first one): each node's virtual nodes as ticks on a
+ * circle (angle = point hash / 2^32, clockwise from the top; colour per node), and each
+ * node's share of the hash space as a bar list. During an add-node or remove-node the
+ * ring drawn is the one being moved to, so a new node's points appear when it starts
+ * joining. At most 4,096 points are drawn (an even sample of larger rings).
+ */
+import { select, type Selection } from 'd3';
+import type { KvView } from '../../models/observe-components';
+import type { RunState } from '../app/run-state';
+import { COLORS, OKABE_ITO } from './palette';
+import { standaloneSvg } from './svg-export';
+import type { View, ViewContext, ViewSpec } from './view';
+
+/** Category colours in a fixed order (black last: it reads as text). */
+export const NODE_COLORS = [OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.bluishGreen, OKABE_ITO.vermillion, OKABE_ITO.reddishPurple, OKABE_ITO.skyBlue, OKABE_ITO.yellow, OKABE_ITO.black];
+export const nodeColor = (i: number): string => NODE_COLORS[i % NODE_COLORS.length]!;
+
+class RingView implements View {
+  private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
+  private lastVersion = -1;
+  private drawnPoints: unknown = undefined;
+  private state: RunState | undefined;
+  /** Left edge of the bar list (right of the circle). */
+  private sharesX = 0;
+
+  constructor(private readonly body: HTMLElement, context: ViewContext) {
+    this.svg = select(body).append('svg').attr('class', 'chart ring');
+    void context;
+  }
+
+  update(state: RunState): void {
+    this.state = state;
+    if (state.version === this.lastVersion) return;
+    this.lastVersion = state.version;
+    const view = state.kv[0];
+    if (view === undefined) return;
+    const points = state.ringPoints.get(view.service);
+    if (points !== this.drawnPoints || this.svg.select('g.points').empty()) {
+      this.drawnPoints = points;
+      this.draw(view, points);
+    } else {
+      this.drawShares(view);
+    }
+  }
+
+  resize(): void {
+    this.drawnPoints = undefined;
+    this.lastVersion = -1;
+    if (this.state !== undefined) this.update(this.state);
+  }
+
+  exportSvg(): SVGSVGElement {
+    return standaloneSvg(this.svg.node()!, 'Hash ring');
+  }
+
+  private size(): { width: number; height: number } {
+    return { width: Math.max(260, this.body.clientWidth), height: Math.max(150, this.body.clientHeight) };
+  }
+
+  private draw(view: KvView, points: KvView['points']): void {
+    const { width, height } = this.size();
+    this.svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+    this.svg.selectAll('*').remove();
+    const r = Math.max(30, Math.min(height / 2 - 14, width * 0.25));
+    const cx = r + 14;
+    const cy = height / 2;
+    const ring = this.svg.append('g').attr('class', 'points').attr('transform', `translate(${cx},${cy})`);
+    ring.append('circle').attr('r', r).attr('fill', 'none').attr('stroke', COLORS.grid).attr('stroke-width', 6);
+    const count = points?.angles.length ?? 0;
+    this.svg.attr('data-points', count).attr('data-members', view.members.length);
+    if (points !== undefined) {
+      // One path per node: cheap with thousands of ticks.
+      const paths = view.members.map(() => [] as string[]);
+      for (let i = 0; i < count; i++) {
+        const a = points.angles[i]! * 2 * Math.PI;
+        const sin = Math.sin(a);
+        const cos = -Math.cos(a);
+        const p = (radius: number) => `${(radius * sin).toFixed(1)},${(radius * cos).toFixed(1)}`;
+        paths[points.owners[i]!]?.push(`M${p(r - 7)}L${p(r + 7)}`);
+      }
+      paths.forEach((d, i) => {
+        if (d.length > 0) ring.append('path').attr('class', 'vnodes').attr('data-member', view.members[i]!).attr('d', d.join('')).attr('stroke', nodeColor(i)).attr('stroke-width', 1.5);
+      });
+      const note = points.total > count ? `${count} of ${points.total} points` : `${count} points`;
+      ring.append('text').attr('text-anchor', 'middle').attr('y', 4).attr('class', 'muted').text(note);
+    }
+    this.sharesX = cx + r + 24;
+    this.svg.append('g').attr('class', 'shares').attr('transform', `translate(${this.sharesX},10)`);
+    this.drawShares(view);
+  }
+
+  /** One bar per node: its share of the hash space (dashed line = an even share). */
+  private drawShares(view: KvView): void {
+    const { width, height } = this.size();
+    const g = this.svg.select<SVGGElement>('g.shares');
+    g.selectAll('*').remove();
+    const left = 70;
+    const barMax = Math.max(40, width - this.sharesX - left - 50);
+    const n = view.members.length;
+    const rowHeight = Math.max(3, Math.min(16, (height - 30) / n));
+    const top = Math.max(...view.shares, 1 / n) * 1.1;
+    view.members.forEach((id, i) => {
+      const y = i * rowHeight;
+      const w = (view.shares[i]! / top) * barMax;
+      g.append('rect').attr('class', 'share').attr('data-member', id).attr('x', left).attr('y', y + 1).attr('width', w).attr('height', Math.max(1, rowHeight - 2)).attr('fill', nodeColor(i));
+      if (rowHeight >= 10) {
+        g.append('text').attr('x', left - 4).attr('y', y + rowHeight / 2 + 4).attr('text-anchor', 'end').text(id);
+        g.append('text').attr('x', left + w + 4).attr('y', y + rowHeight / 2 + 4).attr('class', 'muted').text(`${(view.shares[i]! * 100).toFixed(1)}%`);
+      }
+    });
+    const even = left + (1 / n / top) * barMax;
+    g.append('line').attr('x1', even).attr('x2', even).attr('y1', 0).attr('y2', n * rowHeight).attr('stroke', COLORS.muted).attr('stroke-dasharray', '3 2');
+    g.append('text').attr('x', left).attr('y', n * rowHeight + 14).attr('class', 'muted')
+      .text(`${view.service}: share of the hash space${view.changing ? ' (new placement, streaming)' : ''}; dashed = 1/${n}`);
+  }
+}
+
+export const ringView: ViewSpec = {
+  id: 'ring',
+  title: 'Hash ring',
+  caption: 'virtual nodes on the ring (colour per node) and each node\u2019s share of the key space',
+  span: 'half',
+  applies: (topology) => topology.services.some((s) => s.kv === true),
+  create: (body, context) => new RingView(body, context),
+};
