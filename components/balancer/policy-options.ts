@@ -1,28 +1,17 @@
 /**
  * Reading a policy's scenario options: an untyped record from YAML with units already
  * parsed. Unknown fields and bad values are rejected with the policy, the field, the
- * value and what is allowed; nothing is clamped.
+ * value and what is allowed; nothing is clamped. The checks are the components' shared
+ * ones (components/options), named after the policy.
  */
+import { checkKnownFields, checkOption, describe, type OptionRange } from '../options/check-option';
 
 /** Allowed values of one numeric option; bounds are inclusive unless `minExclusive`. */
-export interface NumberRange {
-  readonly min: number;
-  readonly max: number;
-  readonly minExclusive?: boolean;
-  readonly integer?: boolean;
-}
+export type NumberRange = OptionRange;
 
 /** Throws a RangeError if `options` has a field not in `allowed`. */
-export function checkKnownOptions(
-  policy: string,
-  options: Readonly<Record<string, unknown>>,
-  allowed: readonly string[],
-): void {
-  for (const field of Object.keys(options)) {
-    if (!allowed.includes(field)) {
-      throw new RangeError(`balancer: ${policy}: unknown option "${field}"; allowed: ${allowed.join(', ') || '(none)'}`);
-    }
-  }
+export function checkKnownOptions(policy: string, options: Readonly<Record<string, unknown>>, allowed: readonly string[]): void {
+  checkKnownFields(`balancer: ${policy}`, options, allowed);
 }
 
 /** The numeric option `field` within `range`, or `fallback` when absent. */
@@ -33,22 +22,8 @@ export function numberOption(
   fallback: number,
   range: NumberRange,
 ): number {
-  const value = options[field];
-  if (value === undefined) return fallback;
-  if (!(typeof value === 'number' && inRange(value, range))) {
-    throw new RangeError(`balancer: ${policy}: ${field} must be ${describeRange(range)}, got ${JSON.stringify(value)}`);
-  }
-  return value;
-}
-
-function inRange(value: number, range: NumberRange): boolean {
-  if (range.integer === true && !Number.isInteger(value)) return false;
-  const aboveMin = range.minExclusive === true ? value > range.min : value >= range.min;
-  return aboveMin && value <= range.max;
+  return checkOption(`balancer: ${policy}`, field, options[field], fallback, range);
 }
 
 /** "an integer in [1, 100]", "a number in (0, 3600000]". */
-export function describeRange(range: NumberRange): string {
-  const kind = range.integer === true ? 'an integer' : 'a number';
-  return `${kind} in ${range.minExclusive === true ? '(' : '['}${range.min}, ${range.max}]`;
-}
+export const describeRange = describe;

@@ -1,5 +1,5 @@
 import type { Address, Env, TimerHandle } from '../../sim/env';
-import { checkKnownFields, checkOption, positiveDurationMs } from '../resilience/check-option';
+import { checkKnownFields, checkOption, positiveDurationMs } from '../options/check-option';
 import { discoveryDefaults } from './defaults';
 import type { DeregisterMessage, RegisterMessage } from './registry-messages';
 

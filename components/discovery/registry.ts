@@ -1,5 +1,5 @@
 import type { Address, Env, Message, TimerHandle } from '../../sim/env';
-import { checkKnownFields, checkOption, positiveCount, positiveDurationMs } from '../resilience/check-option';
+import { checkKnownFields, checkOption, positiveCount, positiveDurationMs } from '../options/check-option';
 import { discoveryDefaults } from './defaults';
 import type { Discovery, DiscoveryEndpoint, DiscoveryListener } from './discovery';
 import { isDeregisterMessage, isPollMessage, isRegisterMessage, type SnapshotMessage } from './registry-messages';

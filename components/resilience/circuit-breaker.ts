@@ -1,5 +1,5 @@
 import type { Env } from '../../sim/env';
-import { checkKnownFields, checkOption } from './check-option';
+import { checkKnownFields, checkOption } from '../options/check-option';
 import { circuitBreakerDefaults } from './defaults';
 import { RetryBudget, type RetryBudgetOptions } from './retry-budget';
 

@@ -1,5 +1,5 @@
 import type { Address, Env, Message, TimerHandle } from '../../sim/env';
-import { checkKnownFields, checkOption, positiveCount, positiveDurationMs } from './check-option';
+import { checkKnownFields, checkOption, positiveCount, positiveDurationMs } from '../options/check-option';
 import { healthCheckDefaults as defaults } from './defaults';
 import type { HostHealthListener } from './health-listener';
 

@@ -1,5 +1,5 @@
 import type { Env, TimerHandle } from '../../sim/env';
-import { checkKnownFields, checkOption, positiveDurationMs } from './check-option';
+import { checkKnownFields, checkOption, positiveDurationMs } from '../options/check-option';
 import { hedgingDefaults } from './defaults';
 
 /** Options of request hedging (scenario `hedging:`). */

@@ -1,4 +1,4 @@
-export { checkKnownFields, checkOption, type OptionRange } from './check-option';
+export { checkKnownFields, checkOption, type OptionRange } from '../options/check-option';
 export { CircuitBreaker, type BreakerResource, type CircuitBreakerOptions } from './circuit-breaker';
 export { CombinedHealth } from './combined-health';
 export {

@@ -1,5 +1,5 @@
 import type { Address, Env, TimerHandle } from '../../sim/env';
-import { checkKnownFields, checkOption, percent, positiveCount, positiveDurationMs } from './check-option';
+import { checkKnownFields, checkOption, percent, positiveCount, positiveDurationMs } from '../options/check-option';
 import { outlierDetectionDefaults as defaults } from './defaults';
 import type { HostHealthListener } from './health-listener';
 import { successRateStatistics } from './success-rate';

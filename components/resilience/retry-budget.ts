@@ -1,4 +1,4 @@
-import { checkKnownFields, checkOption, percent } from './check-option';
+import { checkKnownFields, checkOption, percent } from '../options/check-option';
 import { retryBudgetDefaults } from './defaults';
 
 /** Options of a retry budget (Envoy cluster `circuit_breakers.thresholds.retry_budget`). */

@@ -1,5 +1,5 @@
 import type { Rng } from '../../sim/env';
-import { checkKnownFields, checkOption, positiveDurationMs } from './check-option';
+import { checkKnownFields, checkOption, positiveDurationMs } from '../options/check-option';
 import { retryDefaults } from './defaults';
 
 /** How an attempt failed, as far as retrying is concerned. */

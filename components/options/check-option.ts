@@ -1,5 +1,5 @@
 /**
- * Option checks shared by the resilience and discovery components. Options arrive typed
+ * Option checks shared by the components (balancer policies, resilience, discovery). Options arrive typed
  * from code or untyped from a scenario (units already parsed), so both unknown fields
  * and values out of range are rejected with the component, the field, the value and
  * what is allowed. Nothing is ever clamped.
@@ -17,7 +17,7 @@ export interface OptionRange {
 export function checkKnownFields(component: string, options: object, allowed: readonly string[]): void {
   for (const field of Object.keys(options)) {
     if (!allowed.includes(field)) {
-      throw new RangeError(`${component}: unknown option "${field}"; allowed: ${allowed.join(', ')}`);
+      throw new RangeError(`${component}: unknown option "${field}"; allowed: ${allowed.join(', ') || '(none)'}`);
     }
   }
 }
@@ -37,7 +37,8 @@ function inRange(value: number, range: OptionRange): boolean {
   return aboveMin && value <= range.max;
 }
 
-function describe(range: OptionRange): string {
+/** "an integer in [1, 100]", "a number in (0, 3600000]". */
+export function describe(range: OptionRange): string {
   const kind = range.integer === true ? 'an integer' : 'a number';
   return `${kind} in ${range.minExclusive === true ? '(' : '['}${range.min}, ${range.max}]`;
 }
