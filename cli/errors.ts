@@ -13,6 +13,19 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * Commander's own errors (unknown option, missing argument) as one line in our format:
+ * `error: unknown option '--sed'\n(Did you mean --seed?)` becomes
+ * `meshsim: unknown option '--sed' (hint: did you mean --seed?)`.
+ */
+export function oneLineError(text: string, usage: string): string {
+  const lines = text.trim().split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const message = (lines[0] ?? 'bad arguments').replace(/^error: /, '');
+  const suggestion = lines.slice(1).join(' ').match(/^\(Did you mean (.*)\)$/);
+  const hint = suggestion ? `did you mean ${suggestion[1]}` : `${usage} --help`;
+  return new UsageError(message, hint).format();
+}
+
 /** Exit codes, documented in the README and `meshsim --help`. */
 export const EXIT = Object.freeze({
   ok: 0,

@@ -3,15 +3,21 @@ import { loadScenario } from '../models/scenario/load';
 import type { Scenario } from '../models/scenario/types';
 import { UsageError } from './errors';
 
-/** Read and load a scenario file, with `--vary`-style overrides applied to the document. */
-export function loadScenarioFile(file: string, overrides: readonly { path: string; value: string }[] = []): Scenario {
-  let text: string;
+const SCENARIO_HINT = 'the scenarios that ship are in scenarios/, e.g. scenarios/quickstart.yaml';
+
+/** A file's text, or a one-line UsageError saying why it cannot be read. */
+export function readText(file: string, missingHint = SCENARIO_HINT): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`no such file: ${file}`, 'the scenarios that ship are in scenarios/, e.g. scenarios/quickstart.yaml');
+    if (code === 'ENOENT') throw new UsageError(`no such file: ${file}`, missingHint);
+    if (code === 'EISDIR') throw new UsageError(`${file} is a directory, not a file`, `name the files, e.g. ${file.replace(/\/$/, '')}/*.yaml`);
     throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
   }
-  return loadScenario(text, file, { overrides });
+}
+
+/** Read and load a scenario file, with `--vary`-style overrides applied to the document. */
+export function loadScenarioFile(file: string, overrides: readonly { path: string; value: string }[] = []): Scenario {
+  return loadScenario(readText(file), file, { overrides });
 }

@@ -10,7 +10,7 @@ import { registerRun } from './commands/run';
 import { registerSchema } from './commands/schema';
 import { registerValidate } from './commands/validate';
 import { registerViz } from './commands/viz';
-import { EXIT, UsageError } from './errors';
+import { EXIT, oneLineError, UsageError } from './errors';
 import { VERSION } from './version';
 
 /** The `meshsim` command: parse arguments, run, and turn errors into one-line messages. */
@@ -18,7 +18,6 @@ export function buildProgram(): Command {
   const program = new Command('meshsim')
     .description('Deterministic discrete-event simulator and capacity planner for cloud-native systems.')
     .version(VERSION, '-v, --version')
-    .showHelpAfterError('(run with --help for usage)')
     .showSuggestionAfterError(true)
     .exitOverride()
     .addHelpText('after', `
@@ -43,7 +42,21 @@ Examples:
   registerMerge(program);
   registerK8sJob(program);
   registerFidelity(program);
+  for (const command of [program, ...program.commands]) {
+    plainDefaults(command);
+    const usage = command === program ? 'meshsim' : `meshsim ${command.name()}`;
+    command.configureOutput({ outputError: (text, write) => write(`${oneLineError(text, usage)}\n`) });
+  }
   return program;
+}
+
+/** Show string defaults as typed (`table`), not JSON-quoted (`"table"`) as commander does. */
+function plainDefaults(command: Command): void {
+  for (const option of command.options) {
+    if (typeof option.defaultValue === 'string' && option.defaultValueDescription === undefined) {
+      option.defaultValueDescription = option.defaultValue;
+    }
+  }
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { parseDuration } from '../models/scenario/units';
 import type { Scenario } from '../models/scenario/types';
 import { UsageError } from './errors';
+import { duration } from './format/text-table';
 
 export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -23,7 +24,7 @@ export function addRunOptions(command: Command): Command {
     .option('--replications <n>', 'independent replications, seeds seed..seed+n-1 (default: the scenario\'s)')
     .option('--duration <d>', 'simulated time, e.g. 60s or 5m (default: the scenario\'s)')
     .option('--format <f>', `output format: ${FORMATS.join('|')}`, 'table')
-    .option('--out <file>', 'write the output to a file instead of stdout')
+    .option('--out <file>', 'write the output to this file (default: stdout)')
     .option('--quiet', 'no progress bar');
 }
 
@@ -36,7 +37,7 @@ export function applyRunFlags(scenario: Scenario, flags: RunFlags): Scenario {
     const parsed = parseDuration(flags.duration);
     if (!parsed.ok || parsed.value <= 0) throw new UsageError(`--duration: expected a positive duration with units, got "${flags.duration}"`, 'e.g. --duration 60s');
     if (parsed.value <= out.warmupMs) {
-      throw new UsageError(`--duration ${flags.duration} is not longer than the warm-up (${out.warmupMs} ms)`, 'use a longer duration');
+      throw new UsageError(`--duration ${flags.duration} is not longer than the warm-up (${duration(out.warmupMs)})`, `use a longer duration, or a shorter warmup: in the scenario`);
     }
     out = { ...out, durationMs: parsed.value };
   }

@@ -12,8 +12,9 @@ import { EXIT, UsageError } from '../errors';
 import { checkMarkdown, renderCheck } from '../format/check-render';
 import { writeOutput } from '../output';
 import { addRunOptions, checkFormat, type Format } from '../run-options';
-import { addSweepOptions, loadBase, parseAlpha, parseAxes, parseShardFlag, parseWorkers, plannerAction, readScenarioText, settingsOf, type SweepFlags } from './planner-options';
+import { addSweepOptions, loadBase, parseAlpha, parseAxes, parseShardFlag, parseWorkers, plannerAction, settingsOf, type SweepFlags } from './planner-options';
 import { runJob } from './run-job';
+import { readText } from '../load';
 
 const EXAMPLES = `
 Examples:
@@ -43,7 +44,7 @@ function jobFiles(files: readonly string[], cliAxes: readonly Axis[], flags: Swe
   const loaded: { file: string; text: string; base: Scenario }[] = [];
   const problems: ScenarioError[] = [];
   for (const file of files) {
-    const text = readScenarioText(file);
+    const text = readText(file);
     try {
       loaded.push({ file, text, base: loadBase(file, text) });
     } catch (error) {

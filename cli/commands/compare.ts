@@ -10,8 +10,9 @@ import { UsageError } from '../errors';
 import { renderCompare } from '../format/compare-render';
 import { writeOutput } from '../output';
 import { addRunOptions, checkFormat, type Format } from '../run-options';
-import { addSweepOptions, loadBase, parseAlpha, parseAxes, parseShardFlag, parseWorkers, plannerAction, readScenarioText, settingsOf, type SweepFlags } from './planner-options';
+import { addSweepOptions, loadBase, parseAlpha, parseAxes, parseShardFlag, parseWorkers, plannerAction, settingsOf, type SweepFlags } from './planner-options';
 import { runJob } from './run-job';
+import { readText } from '../load';
 
 interface CompareFlags extends SweepFlags {
   readonly baseline?: string;
@@ -60,7 +61,7 @@ async function compareCommand(file: string, flags: CompareFlags): Promise<void> 
   const alpha = parseAlpha(flags.alpha);
   const workers = parseWorkers(flags.workers);
   const shard = parseShardFlag(flags.shard);
-  const text = readScenarioText(file);
+  const text = readText(file);
   const base = loadBase(file, text);
   const axes = mergeAxes(axesFromSweep(base.sweep), parseAxes(flags.vary));
   if (axes.length === 0) throw new UsageError(`compare: ${file} has no sweep: block and no --vary was given`, 'e.g. --vary clients.web.balancer.policy=round-robin,least-request');

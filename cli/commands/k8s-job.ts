@@ -4,7 +4,8 @@ import { k8sJobManifests } from '../../planner/k8s-job';
 import { UsageError } from '../errors';
 import { writeOutput } from '../output';
 import { VERSION } from '../version';
-import { loadBase, parseAxes, plannerAction, readScenarioText, settingsOf, varyOption } from './planner-options';
+import { loadBase, parseAxes, plannerAction, settingsOf, varyOption } from './planner-options';
+import { readText } from '../load';
 
 interface K8sJobFlags {
   readonly shards: string;
@@ -48,7 +49,7 @@ export function registerK8sJob(program: Command): void {
     .option('--seed <n>', "master seed (default: the scenario's seed)")
     .option('--replications <n>', "replications per variant (default: the scenario's)")
     .option('--duration <d>', "simulated time, e.g. 60s (default: the scenario's)")
-    .option('--out <file>', 'write the manifest to a file instead of stdout')
+    .option('--out <file>', 'write the manifest to this file (default: stdout)')
     .addHelpText('after', EXAMPLES)
     .action(plannerAction((file: string, flags: K8sJobFlags) => k8sJobCommand(file, flags)));
 }
@@ -62,7 +63,7 @@ function positive(flag: string, text: string): number {
 function k8sJobCommand(file: string, flags: K8sJobFlags): void {
   const shards = positive('--shards', flags.shards);
   if (flags.command !== 'compare' && flags.command !== 'check') throw new UsageError(`--command: expected compare or check, got "${flags.command}"`, '--command check');
-  const text = readScenarioText(file);
+  const text = readText(file);
   const base = loadBase(file, text);
   parseAxes(flags.vary); // reject a bad --vary here rather than in every pod
   if (flags.command === 'check' && (base.slo ?? []).length === 0 && (base.expect ?? []).length === 0) {

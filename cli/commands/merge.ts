@@ -5,7 +5,8 @@ import { writeOutput } from '../output';
 import { checkFormat, FORMATS } from '../run-options';
 import { finishCheck } from './check';
 import { finishCompare } from './compare';
-import { plannerAction, readScenarioText } from './planner-options';
+import { readText } from '../load';
+import { plannerAction } from './planner-options';
 
 interface MergeFlags {
   readonly format?: string;
@@ -28,13 +29,13 @@ export function registerMerge(program: Command): void {
     )
     .argument('<parts...>', 'partial result files (JSON)')
     .option('--format <f>', `output format: ${FORMATS.join('|')} (default: the format the shards were given)`)
-    .option('--out <file>', 'write the output to a file instead of stdout')
+    .option('--out <file>', 'write the output to this file (default: stdout)')
     .addHelpText('after', EXAMPLES)
     .action(plannerAction((parts: string[], flags: MergeFlags) => mergeCommand(parts, flags)));
 }
 
 function mergeCommand(parts: readonly string[], flags: MergeFlags): void {
-  const { job, results } = mergePartials(parts.map((file) => ({ file, partial: decodePartial(readScenarioText(file), file) })));
+  const { job, results } = mergePartials(parts.map((file) => ({ file, partial: decodePartial(readText(file, 'pass the files written by --shard i/N'), file) })));
   const format = checkFormat(flags.format ?? job.format);
   const loaded = loadJob(job);
   if (job.command === 'compare') writeOutput(finishCompare(loaded, results, format), flags.out);

@@ -1,18 +1,18 @@
 import { Option, type Command } from 'commander';
-import type { EvalFunction } from 'mathjs';
 import { parseSlo } from '../../models/scenario/planner-grammar';
 import type { SloSpec } from '../../models/scenario/planner-types';
 import { parseRate } from '../../models/scenario/units';
 import type * as Analytic from '../../planner/analytic';
 import { plan } from '../../planner/plan';
-import { PlannerError } from '../../planner/planner-error';
 import { axesFromSweep, mergeAxes } from '../../planner/vary';
 import { UsageError } from '../errors';
 import { renderPlan } from '../format/plan-render';
 import { writeOutput } from '../output';
 import { progressBar } from '../progress';
 import { addRunOptions, checkFormat, type RunFlags } from '../run-options';
-import { loadBase, parseAxes, parseWorkers, plannerAction, readScenarioText, runnerFor, settingsOf, varyOption } from './planner-options';
+import { costFunction } from './cost-expression';
+import { loadBase, parseAxes, parseWorkers, plannerAction, runnerFor, settingsOf, varyOption } from './planner-options';
+import { readText } from '../load';
 
 interface PlanFlags extends RunFlags {
   readonly slo: string[];
@@ -73,27 +73,6 @@ export function parseLoad(text: string): { lo: number; hi: number } {
   return { lo, hi };
 }
 
-/** A cost function from a mathjs expression (mathjs is loaded only when --cost is given). */
-async function costFunction(text: string): Promise<(scope: Readonly<Record<string, unknown>>) => number> {
-  const { compile } = await import('mathjs');
-  let expression: EvalFunction;
-  try {
-    expression = compile(text);
-  } catch (error) {
-    throw new UsageError(`--cost "${text}": ${(error as Error).message}`, 'e.g. --cost "services.api.replicas * services.api.cores * 0.045"');
-  }
-  return (scope) => {
-    let value: unknown;
-    try {
-      value = expression.evaluate({ ...scope });
-    } catch (error) {
-      throw new PlannerError(`--cost "${text}": ${(error as Error).message}`, 'paths name loaded values, e.g. services.api.replicas; write services["my-svc"] for a name with dashes');
-    }
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new PlannerError(`--cost "${text}" gives ${JSON.stringify(value)}, not a number`);
-    return value;
-  };
-}
-
 /**
  * The analytic model, which loads mathjs (about 1 s): only `plan` pays for it. The bundle
  * has it as dist/planner-analytic.mjs beside dist/cli.mjs; from the sources, the .ts file.
@@ -107,7 +86,7 @@ async function loadAnalytic(): Promise<typeof Analytic> {
 async function planCommand(file: string, flags: PlanFlags): Promise<void> {
   const format = checkFormat(flags.format);
   const workers = parseWorkers(flags.workers);
-  const text = readScenarioText(file);
+  const text = readText(file);
   const base = loadBase(file, text);
   const slos = flags.slo.length > 0 ? parseSlos(flags.slo) : [...(base.slo ?? [])];
   const axes = mergeAxes(axesFromSweep(base.sweep), parseAxes(flags.vary));

@@ -3,7 +3,6 @@
  * k8s-job): `--vary`, `--workers`, `--alpha`, `--shard`, reading scenario files, the
  * progress bar over units of work, and turning planner mistakes into usage errors.
  */
-import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { loadScenario } from '../../models/scenario/load';
 import type { Scenario } from '../../models/scenario/types';
@@ -59,17 +58,6 @@ export function parseAlpha(text: string): number {
 
 export function parseShardFlag(text: string | undefined): Shard | undefined {
   return text === undefined ? undefined : parseShard(text);
-}
-
-/** Reads a scenario file's text, with the same messages as `run`. */
-export function readScenarioText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`no such file: ${file}`, 'the scenarios that ship are in scenarios/, e.g. scenarios/quickstart.yaml');
-    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
-  }
 }
 
 /** Loads a scenario file as written (no variant), checking it first. */

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { runScenario } from '../../models/run-scenario';
 import { renderResult } from '../format/render-result';
 import { loadScenarioFile } from '../load';
@@ -15,7 +15,7 @@ export function registerRun(program: Command): void {
       .summary('run a scenario and report latency, throughput and load')
       .description('Run a scenario file for its replications and print the pooled result.')
       .argument('<file>', 'scenario file (YAML)')
-      .option('--vary <path=value>', 'override a value of the scenario, e.g. clients.web.balancer.policy=random (repeatable)', collect, []),
+      .addOption(new Option('--vary <path=value>', 'override a value of the scenario, e.g. clients.web.balancer.policy=random (repeatable)').argParser(collect).default([], 'none')),
   )
     .addHelpText('after', '\nExamples:\n  meshsim run scenarios/quickstart.yaml\n  meshsim run scenarios/mmc.yaml --replications 8 --format json --out result.json\n  meshsim run scenarios/hedging.yaml --vary clients.web.hedging=null\n')
     .action((file: string, flags: RunFlags) => runCommand(file, flags));

@@ -33,12 +33,15 @@ export function interval([lo, hi]: readonly [number, number], fmt: (x: number) =
   return `[${fmt(lo)}, ${fmt(hi)}]`;
 }
 
-/** Milliseconds as a short human duration: 250ms, 1.5s, 2m30s. */
+/** Milliseconds as a short human duration: 0s, 250ms, 1.5s, 2m30s, 69h26m40s. */
 export function duration(x: number): string {
+  if (x === 0) return '0s';
   if (x < 1000) return `${num(x, 0)}ms`;
   if (x < 60_000) return `${+(x / 1000).toFixed(1)}s`;
   const seconds = Math.round(x / 1000);
-  const m = Math.floor(seconds / 60);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor(seconds / 60) % 60;
   const s = seconds % 60;
-  return s === 0 ? `${m}m` : `${m}m${s}s`;
+  const rest = s === 0 ? (m === 0 ? '' : `${m}m`) : `${m}m${s}s`;
+  return h === 0 ? rest : `${h}h${rest}`;
 }

@@ -36,8 +36,9 @@ export interface LoadOptions {
 export function loadScenario(text: string, file: string, opts: LoadOptions = {}): Scenario {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  // Past a syntax error the structure of the document is a guess: report and stop.
-  if (doc.errors.length > 0) throw new ScenarioError(doc.errors.map((error) => syntaxProblem(error, lineCounter, file)));
+  // Past a syntax error the structure of the document is a guess, and later errors are
+  // mostly echoes of the first: report that one and stop.
+  if (doc.errors.length > 0) throw new ScenarioError([syntaxProblem(doc.errors[0]!, doc.errors.length - 1, lineCounter, file)]);
   const overrides = opts.overrides ?? [];
   const overrideProblems = applyOverrides(doc, overrides);
   const raw = documentValue(doc, file);
@@ -50,9 +51,12 @@ export function loadScenario(text: string, file: string, opts: LoadOptions = {})
   throw new ScenarioError(placed.sort((a, b) => a.line - b.line || a.column - b.column));
 }
 
-function syntaxProblem(error: YAMLError, lineCounter: LineCounter, file: string): ScenarioProblem {
+function syntaxProblem(error: YAMLError, more: number, lineCounter: LineCounter, file: string): ScenarioProblem {
   const { line, col } = lineCounter.linePos(error.pos[0]);
-  return { file, line: Math.max(line, 1), column: Math.max(col, 1), path: '', message: `YAML syntax error: ${error.message.split('\n')[0]}` };
+  // The parser quotes the offending text, which can be a whole paragraph: keep its start.
+  const message = error.message.split('\n')[0]!.replace(/"([^"]{40})[^"]{8,}"/g, '"$1…"');
+  const hint = more === 0 ? undefined : `${more} more syntax error${more === 1 ? '' : 's'} may follow from this one; fix it first`;
+  return { file, line: Math.max(line, 1), column: Math.max(col, 1), path: '', message: `YAML syntax error: ${message}`, ...(hint === undefined ? {} : { hint }) };
 }
 
 /** The document as plain data (mappings as objects, keys as strings). */

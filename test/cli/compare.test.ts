@@ -82,7 +82,7 @@ describe('meshsim compare', () => {
     const help = meshsim('compare', '--help').stdout;
     expect(help).toContain('Usage: meshsim compare [options] <file>');
     for (const option of ['--vary', '--baseline', '--metric', '--alpha', '--workers', '--shard', '--seed', '--replications', '--duration', '--format', '--out', '--quiet']) expect(help).toContain(option);
-    expect(help).toContain('(default: "0.05")');
+    expect(help).toContain('(default: 0.05)');
     expect(help).toMatch(/\(default: the first\s+variant\)/);
     expect(help).toContain('Examples:');
     expect(readFileSync(LB, 'utf8').startsWith('# yaml-language-server')).toBe(true);

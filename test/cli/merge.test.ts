@@ -78,6 +78,6 @@ describe('sharding and merge', () => {
     expect(job.spec.template.spec.containers[0].command[2]).toBe(
       'exec meshsim compare /scenario/scenario.yaml --replications 16 --workers 1 --quiet --format json --shard "$JOB_COMPLETION_INDEX/4"',
     );
-    expect(meshsim('k8s-job', LB).stderr).toBe("error: required option '--shards <n>' not specified\n(run with --help for usage)\n");
+    expect(meshsim('k8s-job', LB).stderr).toBe("meshsim: required option '--shards <n>' not specified (hint: meshsim k8s-job --help)\n");
   });
 });

@@ -73,7 +73,11 @@ describe('meshsim plan', () => {
       [['plan', MMC, '--slo', 'p99<1s', '--vary', 'services.api.cores=1..8', '--cost', '3 +'], 'meshsim: --cost "3 +": Unexpected end of expression (char 4) (hint: e.g. --cost "services.api.replicas * services.api.cores * 0.045")\n'],
       [
         ['plan', MMC, '--slo', 'p99<1s', '--vary', 'services.api.cores=1..8', '--cost', 'services.web.cores'],
-        'meshsim: --cost "services.web.cores": Cannot access property "cores": object is undefined (hint: paths name loaded values, e.g. services.api.replicas; write services["my-svc"] for a name with dashes)\n',
+        'meshsim: --cost "services.web.cores": services.web is not in the scenario (hint: services has api)\n',
+      ],
+      [
+        ['plan', MMC, '--slo', 'p99<1s', '--vary', 'services.api.cores=1..8', '--cost', 'services.api.core * 2'],
+        'meshsim: --cost "services.api.core * 2": services.api.core is not in the scenario (hint: did you mean services.api.cores?)\n',
       ],
     ];
     for (const [args, message] of cases) {

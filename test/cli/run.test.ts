@@ -96,7 +96,7 @@ describe('meshsim validate, schema, help, version', () => {
     for (const command of ['run', 'validate', 'schema']) expect(r.stdout).toMatch(new RegExp(`\\n  ${command}\\b.*\\s{2,}\\S`));
     expect(r.stdout).toContain('Exit codes: 0 success');
     const run = meshsim('run', '--help');
-    expect(run.stdout).toContain('(default: "table")');
+    expect(run.stdout).toContain('(default: table)');
     expect(run.stdout).toContain('Examples:');
   });
 

@@ -86,7 +86,7 @@ describe('meshsim viz: the command', () => {
     await expect(program.parseAsync(['viz', '--help'], { from: 'user' })).rejects.toMatchObject({ exitCode: 0 });
     expect(help).toContain('Usage: meshsim viz [options] [file]');
     expect(help).toContain('--port <n>');
-    expect(help).toContain('(default: "5173")');
+    expect(help).toContain('(default: 5173)');
     expect(help).toContain('--no-open');
     expect(help).toContain('Examples:');
   });

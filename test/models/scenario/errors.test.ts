@@ -217,6 +217,26 @@ const BAD_FILES: readonly BadFile[] = [
     ],
   },
   {
+    name: 'prose instead of a scenario: the value quoted cut short',
+    yaml: [
+      '# Notes',
+      'A paragraph of prose,',
+      '',
+      'and another one that is certainly not a scenario and goes on and on.',
+      'and another one that is certainly not a scenario and goes on and on.',
+    ],
+    expected: [
+      'bad.yaml:2:1  expected a scenario mapping (name, seed, duration, network, services, clients, ...), got "A paragraph of prose,\\nand another one th…" (hint: see docs/scenarios.md)',
+    ],
+  },
+  {
+    name: 'not YAML at all: the first syntax error only, its quoted text cut short',
+    yaml: ['# Notes', '', 'A paragraph of prose', 'on two lines.', '', '## More', '', 'and another one that is certainly not a scenario and goes on and on:', '', 'x'],
+    expected: [
+      'bad.yaml:8:1  YAML syntax error: Unexpected scalar token in YAML stream: "and another one that is certainly not a …" (hint: 2 more syntax errors may follow from this one; fix it first)',
+    ],
+  },
+  {
     name: 'missing required fields',
     yaml: [
       'name: t',
