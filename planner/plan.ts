@@ -100,19 +100,30 @@ interface Config {
 export async function plan(input: PlanInput, deps: PlanDeps): Promise<PlanReport> {
   if (input.slos.length === 0) throw new PlannerError('plan: no SLO to plan for', 'add --slo "p99<100ms" or an slo: block to the scenario');
   const fixed = input.axes.filter((a) => 'values' in a && a.values.length === 1);
-  const ranges = input.axes.filter((a): a is Axis & { range: readonly [number, number] } => 'range' in a);
   const lists = input.axes.filter((a) => 'values' in a && a.values.length > 1);
   const prober = new Prober(input, deps, fixed);
+  const given = input.axes.filter((a): a is RangeAxis => 'range' in a);
+  const ranges = given.length + lists.length === 0 && input.load === undefined ? defaultRange(prober.base) : given;
   prober.costOf(prober.base); // a cost expression that does not evaluate fails now, not after the first probe
   if (input.load !== undefined) {
     if (ranges.length + lists.length > 0) throw new PlannerError('plan --load searches the arrival rate: --vary may only fix single values', `drop --vary ${[...ranges, ...lists][0]!.path}=…, or drop --load`);
     return planLoad(input, deps, prober, input.load);
   }
-  if (ranges.length === 0) throw new PlannerError('plan: nothing to search', 'give a range, e.g. --vary services.api.replicas=1..32, or --load 100/s..5000/s');
+  if (ranges.length === 0) throw new PlannerError('plan: no range to search', 'give one, e.g. --vary services.api.replicas=1..32, or --load 100/s..5000/s; only a scenario with one service is sized by default');
   if (input.cost === undefined && ranges.length + lists.length > 1) {
     throw new PlannerError('plan: several varied paths need --cost to choose between configurations', 'e.g. --cost "services.api.replicas * services.api.cores * 0.045"');
   }
   return planPath(input, deps, prober, ranges[0]!, [...ranges.slice(1), ...lists]);
+}
+
+type RangeAxis = Axis & { range: readonly [number, number] };
+
+/** The usual question when nothing else is asked: how many replicas of the only service. */
+export const DEFAULT_REPLICAS_RANGE: readonly [number, number] = [1, 1024];
+
+function defaultRange(base: Scenario): RangeAxis[] {
+  const names = [...base.services.keys()];
+  return names.length === 1 ? [{ path: `services.${names[0]!}.replicas`, range: DEFAULT_REPLICAS_RANGE }] : [];
 }
 
 /** Runs probes (cached by configuration) and keeps them in probing order. */

@@ -46,7 +46,7 @@ export function registerPlan(program: Command): void {
     .argument('<file>', 'scenario file (YAML)');
   addRunOptions(command)
     .addOption(new Option('--slo <slo>', 'an SLO, e.g. "p99<100ms"; repeatable').argParser((v: string, prev: string[]) => [...prev, v]).default([], "the scenario's slo: block"))
-    .addOption(varyOption('the path to search, PATH=LO..HI (e.g. services.api.replicas=1..32); with --cost, several paths and lists; PATH=V fixes a value'))
+    .addOption(varyOption('the path to search, PATH=LO..HI (e.g. services.api.replicas=1..32); with --cost, several paths and lists; PATH=V fixes a value').default([], "the scenario's sweep: block, else services.<its only service>.replicas=1..1024"))
     .option('--load <rate>', 'search the arrival rate instead: HI or LO..HI, e.g. 5000/s or 100/s..5000/s (default LO: HI/1000); reports the knee')
     .option('--cost <expr>', 'a mathjs expression over the scenario to minimise, e.g. "services.api.replicas * services.api.cores * 0.045" (default: none)')
     .option('--workers <n>', 'worker threads running a probe\'s replications in parallel; results do not depend on it (default: the number of CPUs)')

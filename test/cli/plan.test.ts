@@ -52,11 +52,12 @@ describe('meshsim plan', () => {
     expect(r.stdout).toMatch(/\n {2}2\s+5\s+no\s+✗ [\d.]+\s+✓ 0\.000\n/);
   });
 
-  it('reads the SLOs and the range from the scenario (plan-replicas.yaml)', () => {
+  it('reads the SLOs from the scenario and sizes its only service by default (plan-replicas.yaml)', () => {
     const r = meshsim('plan', 'scenarios/plan-replicas.yaml', '--duration', '15s', '--format', 'json');
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.slo).toEqual(['p99 < 100ms']);
+    expect(report.vary).toEqual({ 'services.api.replicas': [1, 1024] });
     expect(report.analytic).toEqual({ 'services.api.replicas': 14 });
     expect(report.answer['services.api.replicas']).toBeGreaterThanOrEqual(13);
     expect(report.answer['services.api.replicas']).toBeLessThanOrEqual(16);
@@ -68,7 +69,7 @@ describe('meshsim plan', () => {
       [['plan', MMC, '--slo', 'p98<1ms', '--vary', 'services.api.cores=1..8'], 'meshsim: --slo "p98<1ms": unknown metric "p98" (hint: did you mean "p90"?)\n'],
       [['plan', MMC, '--slo', 'p99<100', '--vary', 'services.api.cores=1..8'], 'meshsim: --slo "p99<100": p99 needs a duration with units (us, ms, s, m, h), got "100" (hint: write units, e.g. 10ms)\n'],
       [['plan', MMC, '--vary', 'services.api.cores=1..8'], 'meshsim: plan: no SLO to plan for (hint: add --slo "p99<100ms" or an slo: block to the scenario)\n'],
-      [['plan', MMC, '--slo', 'p99<1s'], 'meshsim: plan: nothing to search (hint: give a range, e.g. --vary services.api.replicas=1..32, or --load 100/s..5000/s)\n'],
+      [['plan', MMC, '--slo', 'p99<1s', '--vary', 'services.api.cores=2,4'], 'meshsim: plan: no range to search (hint: give one, e.g. --vary services.api.replicas=1..32, or --load 100/s..5000/s; only a scenario with one service is sized by default)\n'],
       [['plan', MMC, '--slo', 'p99<1s', '--load', 'fast'], 'meshsim: --load: expected a rate or a range of rates LO..HI, got "fast" (hint: e.g. --load 5000/s or --load 100/s..5000/s)\n'],
       [['plan', MMC, '--slo', 'p99<1s', '--vary', 'services.api.cores=1..8', '--cost', '3 +'], 'meshsim: --cost "3 +": Unexpected end of expression (char 4) (hint: e.g. --cost "services.api.replicas * services.api.cores * 0.045")\n'],
       [

@@ -84,9 +84,20 @@ describe('plan', () => {
     expect(report.vary).toEqual({ load: [10, 60], 'services.api.cores': [6] });
   });
 
+  it('with nothing to vary, sizes the replicas of the only service', async () => {
+    // Random splits Poisson arrivals, so each 1-core replica is an M/M/1 with ρ = 4/r:
+    // Wq = ρ·S/(1 − ρ) < 50 ms needs r > 12.
+    const report = await plan(input({ axes: [] }), { runner, analytic });
+    expect(report.vary).toEqual({ 'services.api.replicas': [1, 1024] });
+    expect(report.analytic).toEqual({ 'services.api.replicas': 13 });
+    expect(report.answer).toEqual({ 'services.api.replicas': 13 });
+    expect(report.verified).toBe(true);
+  });
+
   it('refuses a search it cannot make', async () => {
     await expect(plan(input({ slos: [] }), { runner })).rejects.toThrow('plan: no SLO to plan for');
-    await expect(plan(input({ axes: [] }), { runner })).rejects.toThrow('plan: nothing to search');
+    const twoServices = MMC.replace('clients:', '  db: { serviceTime: 1ms }\nclients:');
+    await expect(plan(input({ text: twoServices, axes: [] }), { runner })).rejects.toThrow('plan: no range to search');
     await expect(plan(input({ axes: [parseVary('services.api.cores=1..4'), parseVary('services.api.replicas=1..2')] }), { runner })).rejects.toThrow(
       'several varied paths need --cost',
     );
