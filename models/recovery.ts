@@ -8,8 +8,12 @@ export interface Recovery {
   readonly kind: FaultInterval['kind'];
   readonly startMs: number;
   readonly endMs: number;
-  /** Before the fault (from the end of warm-up): the 90th percentile of windowed p99s, and the error rate. */
-  readonly baseline: { readonly p99Ms: number | null; readonly errorRate: number };
+  /**
+   * Before the fault (from the end of warm-up): the 90th percentile of windowed p99s, and
+   * the error rate. Null when no whole window lies between the two: nothing to come back to,
+   * so both recovery times are null too.
+   */
+  readonly baseline: { readonly p99Ms: number | null; readonly errorRate: number } | null;
   /** Time from the fault's start until the windowed p99 came back within tolerance and stayed; null if never. */
   readonly p99RecoveryMs: number | null;
   /** The same for the error rate; null if never. */
@@ -35,6 +39,8 @@ export const STABLE_WINDOWS = 3;
 export function recoveries(faults: readonly FaultInterval[], points: readonly WindowPoint[], windowMs: number, warmupMs: number): Recovery[] {
   return faults.map((fault, index) => {
     const before = points.filter((p) => p.tMs >= warmupMs && p.tMs + windowMs <= fault.startMs);
+    const frame = { fault: index, kind: fault.kind, startMs: fault.startMs, endMs: fault.endMs };
+    if (before.length === 0) return { ...frame, baseline: null, p99RecoveryMs: null, errorRateRecoveryMs: null };
     const baseline = baselineOf(before);
     const after = points.filter((p) => p.tMs + windowMs > fault.startMs);
     // A window where everything failed has no p99 but is not healthy; an idle window is.
@@ -42,10 +48,7 @@ export function recoveries(faults: readonly FaultInterval[], points: readonly Wi
       p.p99Ms === null ? p.failed === 0 : baseline.p99Ms === null || p.p99Ms <= baseline.p99Ms * (1 + RECOVERY_TOLERANCE);
     const errorsOk = (p: WindowPoint) => errorRate(p) <= baseline.errorRate * (1 + RECOVERY_TOLERANCE) + ERROR_RATE_FLOOR;
     return {
-      fault: index,
-      kind: fault.kind,
-      startMs: fault.startMs,
-      endMs: fault.endMs,
+      ...frame,
       baseline,
       p99RecoveryMs: settle(after, p99Ok, fault, windowMs),
       errorRateRecoveryMs: settle(after, errorsOk, fault, windowMs),

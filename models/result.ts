@@ -69,6 +69,11 @@ export interface RecoverySummary {
   readonly errorRateRecoveryMs: number | null;
   /** Replications in which p99 and error rate both recovered. */
   readonly recoveredReplications: number;
+  /**
+   * False when the fault starts before one whole window after the warm-up: there is no
+   * baseline to come back to, so the times are null without meaning "never".
+   */
+  readonly measurable: boolean;
 }
 
 /**

@@ -138,6 +138,7 @@ function summarizeRecovery(runs: readonly ReplicationResult[]): RecoverySummary[
       p99RecoveryMs: meanOf(all.map((r) => r.p99RecoveryMs)),
       errorRateRecoveryMs: meanOf(all.map((r) => r.errorRateRecoveryMs)),
       recoveredReplications: all.filter((r) => r.p99RecoveryMs !== null && r.errorRateRecoveryMs !== null).length,
+      measurable: all.every((r) => r.baseline !== null),
     };
   });
 }

@@ -58,6 +58,9 @@ function evaluateRecovery(slo: SloSpec & { metric: 'recovery' }, runs: readonly 
   const fmt = (x: number) => formatMetric('recovery', x);
   let worst: SloOutcome | undefined;
   for (const index of indexes) {
+    if (runs.some((run) => run.recovery[index]?.baseline === null)) {
+      return { text: slo.text, ok: false, estimate: null, confidenceBound: null, bound: slo.value, reason: `fault ${index}: no baseline to recover to (it starts before a whole window after the warm-up)` };
+    }
     const times = runs.map((run) => run.recovery[index]?.[key] ?? null);
     const missing = times.filter((t) => t === null).length;
     if (missing > 0) {

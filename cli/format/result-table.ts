@@ -60,14 +60,16 @@ function faultSection(result: Result, traffic: boolean): string[] {
       result.faults.map((f) => [f.kind, duration(f.startMs), duration(f.endMs), targets(f.targets)]))];
   }
   const back = (x: number | null) => (x === null ? 'never' : duration(x));
+  const rows = result.faults.map((f, i) => {
+    const r = result.summary.recovery[i];
+    const recovery = r === undefined || !r.measurable ? ['-', '-', '-'] : [back(r.p99RecoveryMs), back(r.errorRateRecoveryMs), `${r.recoveredReplications}/${result.replications}`];
+    return [f.kind, duration(f.startMs), duration(f.endMs), targets(f.targets), ...recovery];
+  });
+  const unmeasurable = result.summary.recovery.some((r) => !r.measurable);
   return [
     `faults, and recovery: time from the fault's start until windowed p99 and error rate are back within 10% of before`,
-    textTable(['kind', 'from', 'to', 'targets', 'p99 back', 'errors back', 'recovered'],
-      result.faults.map((f, i) => {
-        const r = result.summary.recovery[i];
-        return [f.kind, duration(f.startMs), duration(f.endMs), targets(f.targets),
-          r ? back(r.p99RecoveryMs) : '-', r ? back(r.errorRateRecoveryMs) : '-', r ? `${r.recoveredReplications}/${result.replications}` : '-'];
-      })),
+    textTable(['kind', 'from', 'to', 'targets', 'p99 back', 'errors back', 'recovered'], rows) +
+      (unmeasurable ? `\n  -: no baseline, the fault starts before a whole ${duration(result.timeseries.windowMs)} window after the warm-up` : ''),
   ];
 }
 

@@ -1,28 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { meshsim } from '../support/cli';
-import { clickTimeline, openPage, settled, simTime, startHarness, unfocus, type Harness, type TestPage } from './support/browser';
+import { clickTimeline, noErrors, settled, simTime, unfocus, useHarness } from './support/browser';
 
 // End-to-end: the built app in Debian's Chromium. Each test opens its own page and ends
 // by checking that the page logged no errors.
 describe('viz in the browser', () => {
-  let harness: Harness;
-
-  beforeAll(async () => {
-    harness = await startHarness();
-  }, 120_000);
-
-  afterAll(async () => {
-    await harness?.close();
-  });
-
-  async function noErrors({ page, errors }: TestPage): Promise<void> {
-    await page.context().close();
-    expect(errors).toEqual([]);
-  }
+  const openPage = useHarness();
 
   it('loads every bundled scenario and draws its replicas (or its gossip cluster)', async () => {
-    const t = await openPage(harness);
+    const t = await openPage();
     const files = await t.page.locator('select[data-ref="scenario"] option:not([disabled])').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
     expect(files).toEqual(expect.arrayContaining(['quickstart.yaml', 'mm1.yaml', 'mmc.yaml', 'slow-replica.yaml', 'fleet.yaml']));
     for (const file of files) {
@@ -38,7 +25,7 @@ describe('viz in the browser', () => {
   }, 90_000);
 
   it('plays: time advances, requests move, the time series and counters update; step moves one interval', async () => {
-    const t = await openPage(harness);
+    const t = await openPage();
     const { page } = t;
     expect(await simTime(page)).toBe(0);
     await unfocus(page);
@@ -59,7 +46,7 @@ describe('viz in the browser', () => {
   }, 60_000);
 
   it('scrubs: forward to the crash marks api-1, back before it re-runs to an unmarked api-1', async () => {
-    const t = await openPage(harness);
+    const t = await openPage();
     const { page } = t;
     await clickTimeline(page, 25_000, 60_000);
     await settled(page);
@@ -77,7 +64,7 @@ describe('viz in the browser', () => {
   }, 60_000);
 
   it('compare shows two panels, B with the override, at the same moment; switching scenario keeps comparing', async () => {
-    const t = await openPage(harness);
+    const t = await openPage();
     const { page } = t;
     await page.selectOption('select[data-ref="scenario"]', 'slow-replica.yaml');
     await settled(page);
@@ -101,7 +88,7 @@ describe('viz in the browser', () => {
   }, 60_000);
 
   it('share: the link reopens the same scenario, seed, compare and moment', async () => {
-    const t = await openPage(harness);
+    const t = await openPage();
     const { page } = t;
     await page.selectOption('select[data-ref="scenario"]', 'microservices.yaml');
     await settled(page);
@@ -121,7 +108,7 @@ describe('viz in the browser', () => {
     const url = (await page.locator('#app').getAttribute('data-share-url'))!;
     expect(url).toMatch(/#v=1&file=microservices\.yaml&seed=7&t=\d+&cmp=clients\.shop\.balancer\.policy%3Dleast-request&s=[\w-]+$/);
     const text = await page.locator('.editor textarea').inputValue();
-    const shared = await openPage(harness, url);
+    const shared = await openPage(url);
     await shared.page.waitForFunction((t) => Math.abs(Number(document.querySelector<HTMLElement>('#app')!.dataset.time) - t) < 1, shownAt, { timeout: 20_000 });
     expect(await shared.page.locator('.editor textarea').inputValue()).toBe(text);
     expect(await shared.page.locator('input[data-ref="seed"]').inputValue()).toBe('7');
@@ -133,7 +120,7 @@ describe('viz in the browser', () => {
   }, 60_000);
 
   it("the result JSON from the browser's worker equals `meshsim run --format json` byte for byte", async () => {
-    const t = await openPage(harness);
+    const t = await openPage();
     const { page } = t;
     await page.fill('input[data-ref="seed"]', '3');
     await page.press('input[data-ref="seed"]', 'Enter');
@@ -152,7 +139,7 @@ describe('viz in the browser', () => {
   }, 90_000);
 
   it('shows the loader problems with line and column, as the CLI prints them', async () => {
-    const t = await openPage(harness);
+    const t = await openPage();
     const { page } = t;
     await page.click('button[data-ref="editor"]');
     const bad = 'name: bad\nseed: 1\nduration: 10s\nnetwork: { latency: 0ms }\nservices:\n  srv:\n    replica: 2\n    serviceTime: 1ms\nclients:\n  c: { target: srv, arrival: { process: poisson, rate: 1/s } }\n';
@@ -169,7 +156,7 @@ describe('viz in the browser', () => {
   }, 60_000);
 
   it('exports a chart as SVG and PNG', async () => {
-    const t = await openPage(harness);
+    const t = await openPage();
     const { page } = t;
     await clickTimeline(page, 25_000, 60_000);
     await settled(page);

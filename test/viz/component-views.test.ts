@@ -1,23 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickTimeline, openPage, settled, startHarness, type Harness, type TestPage } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { clickTimeline, noErrors, settled, type TestPage, useHarness } from './support/browser';
 
 // End-to-end: the ring, B+tree and gossip views in the built app (Chromium), each shown
 // only for scenarios with the matching component.
 describe('component views in the browser', () => {
-  let harness: Harness;
-
-  beforeAll(async () => {
-    harness = await startHarness();
-  }, 120_000);
-
-  afterAll(async () => {
-    await harness?.close();
-  });
-
-  async function noErrors({ page, errors }: TestPage): Promise<void> {
-    await page.context().close();
-    expect(errors).toEqual([]);
-  }
+  const openPage = useHarness();
 
   async function open(t: TestPage, file: string): Promise<void> {
     await t.page.selectOption('select[data-ref="scenario"]', file);
@@ -26,7 +13,7 @@ describe('component views in the browser', () => {
   }
 
   it('kv: the ring shows every node\u2019s points and shares, and the new node\u2019s after an add-node; the B+tree shows the levels of the selected node', async () => {
-    const t = await openPage(harness);
+    const t = await openPage();
     const { page } = t;
     // Not for services without a kv component.
     expect(await page.locator('.card[data-view="ring"]').count()).toBe(0);
@@ -57,7 +44,7 @@ describe('component views in the browser', () => {
   }, 90_000);
 
   it('gossip: a crash shows as a down member, then suspected and dead; informed fractions climb per rumour', async () => {
-    const t = await openPage(harness);
+    const t = await openPage();
     const { page } = t;
     expect(await page.locator('.card[data-view="gossip"]').count()).toBe(0);
     await open(t, 'swim-crash-detection.yaml');

@@ -7,12 +7,13 @@
  * black outline and a cross, so a crash not yet detected shows as a crossed green cell.
  * Below: the detection and dissemination numbers of the summary so far.
  */
-import { axisBottom, axisLeft, line, pointer, scaleLinear, select, type ScaleLinear, type Selection } from 'd3';
+import { axisBottom, axisLeft, line, scaleLinear, select, type ScaleLinear, type Selection } from 'd3';
 import { GOSSIP_DOWN, GOSSIP_STATES, type GossipView } from '../../models/observe-components';
 import { duration } from '../app/format';
 import type { RunState } from '../app/run-state';
 import { COLORS, OKABE_ITO } from './palette';
 import { nodeColor } from './ring-view';
+import { seekOnClick } from './seek-on-click';
 import { standaloneSvg } from './svg-export';
 import type { View, ViewContext, ViewSpec } from './view';
 
@@ -42,12 +43,7 @@ class GossipChartView implements View {
 
   constructor(private readonly body: HTMLElement, private readonly context: ViewContext) {
     this.svg = select(body).append('svg').attr('class', 'chart gossip');
-    this.svg.on('click', (event: MouseEvent) => {
-      const [px, py] = pointer(event, this.svg.node());
-      if (px > this.chartWidth || py < MARGIN.top) return;
-      const t = this.x.invert(px - MARGIN.left);
-      if (t >= 0 && t <= context.topology.durationMs) context.seek(t);
-    });
+    seekOnClick(this.svg, context, (px, py) => (px > this.chartWidth || py < MARGIN.top ? undefined : this.x.invert(px - MARGIN.left)));
   }
 
   update(state: RunState): void {

@@ -4,11 +4,12 @@
  * 600 columns would be 600,000 SVG elements); the axes and the cursor are SVG on top.
  * With more rows than pixels, each pixel row shows the mean of its nodes.
  */
-import { axisBottom, pointer, scaleLinear, select, type ScaleLinear, type Selection } from 'd3';
+import { axisBottom, scaleLinear, select, type ScaleLinear, type Selection } from 'd3';
 import type { LoadColumn } from '../../models/observe';
 import { duration } from '../app/format';
 import type { RunState } from '../app/run-state';
 import { COLORS, utilizationColor } from './palette';
+import { seekOnClick } from './seek-on-click';
 import { standaloneSvg } from './svg-export';
 import type { View, ViewContext, ViewSpec } from './view';
 
@@ -40,11 +41,7 @@ class HeatStripView implements View {
     this.canvas.className = 'heat-canvas';
     body.appendChild(this.canvas);
     this.svg = select(body).append('svg').attr('class', 'chart heat');
-    this.svg.on('click', (event: MouseEvent) => {
-      const [px] = pointer(event, this.svg.node());
-      const t = this.x.invert(px - MARGIN.left);
-      if (t >= 0 && t <= context.topology.durationMs) context.seek(t);
-    });
+    seekOnClick(this.svg, context, (px) => this.x.invert(px - MARGIN.left));
     this.build();
   }
 

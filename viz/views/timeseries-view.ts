@@ -4,13 +4,14 @@
  * shaded by kind across the three rows, the warm-up is grey; the dashed line is now.
  * Click anywhere to go to that moment.
  */
-import { axisBottom, axisLeft, format, line, max, pointer, scaleLinear, scaleLog, select, type ScaleLinear, type Selection } from 'd3';
+import { axisBottom, axisLeft, format, line, max, scaleLinear, scaleLog, select, type ScaleLinear, type Selection } from 'd3';
 import type { Topology } from '../../models/observe';
 import type { WindowPoint } from '../../models/time-series';
 import { duration } from '../app/format';
 import type { RunState } from '../app/run-state';
 import { faultBands } from './fault-bands';
 import { COLORS, faultColor } from './palette';
+import { seekOnClick } from './seek-on-click';
 import { standaloneSvg } from './svg-export';
 import type { View, ViewContext, ViewSpec } from './view';
 
@@ -61,11 +62,7 @@ class TimeSeriesView implements View {
 
   constructor(private readonly body: HTMLElement, private readonly context: ViewContext) {
     this.svg = select(body).append('svg').attr('class', 'chart timeseries');
-    this.svg.on('click', (event: MouseEvent) => {
-      const [px] = pointer(event, this.svg.node());
-      const t = this.x.invert(px - MARGIN.left);
-      if (t >= 0 && t <= context.topology.durationMs) context.seek(t);
-    });
+    seekOnClick(this.svg, context, (px) => this.x.invert(px - MARGIN.left));
     this.build();
   }
 

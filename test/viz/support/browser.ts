@@ -7,6 +7,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** Flags from /work/shared/toolchain.md: headless, no sandbox (root in CI), nothing phoning home. */
@@ -48,6 +49,27 @@ export async function startHarness(): Promise<Harness> {
     stop(server);
     throw error;
   }
+}
+
+/**
+ * One harness for the tests of a file: started before them, closed after. Returns the
+ * page opener, a laptop-sized page at `url` (the app's start page by default).
+ */
+export function useHarness(): (url?: string) => Promise<TestPage> {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+  }, 120_000);
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return (url) => openPage(harness!, url);
+}
+
+/** Close the page and check it logged no errors: how every browser test ends. */
+export async function noErrors({ page, errors }: TestPage): Promise<void> {
+  await page.context().close();
+  expect(errors).toEqual([]);
 }
 
 /** A laptop-sized page at `url`, recording errors. */
