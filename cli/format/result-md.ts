@@ -20,7 +20,9 @@ export function resultMarkdown(result: Result): string {
     '| latency (ms) | mean | p50 | p90 | p99 | p99.9 | max |',
     '|---|---:|---:|---:|---:|---:|---:|',
     `| value | ${ms(l.mean)} | ${ms(l.p50)} | ${ms(l.p90)} | ${ms(l.p99)} | ${ms(l.p999)} | ${ms(l.max)} |`,
-    `| 95% CI | ${interval(c.latencyMeanMs)} | ${interval(c.p50Ms)} | ${interval(c.p90Ms)} | ${interval(c.p99Ms)} | ${interval(c.p999Ms)} | ${interval(c.maxMs)} |`,
+    ...(result.replications > 1
+      ? [`| 95% CI | ${interval(c.latencyMeanMs)} | ${interval(c.p50Ms)} | ${interval(c.p90Ms)} | ${interval(c.p99Ms)} | ${interval(c.p999Ms)} | ${interval(c.maxMs)} |`]
+      : []),
     '',
     '| node | utilization | mean queue | completed |',
     '|---|---:|---:|---:|',

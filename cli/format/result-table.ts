@@ -24,16 +24,18 @@ function requestSections(result: Result): string[] {
   const r = s.requests;
   const l = s.latencyMs;
   const c = s.ci95;
+  // One replication has no spread to estimate: show no interval rather than a [x, x] one.
+  const intervals = result.replications > 1;
   const out = [
     'requests',
-    textTable(['sent', 'completed', 'failed', 'timed out', 'rejected', 'error rate', 'throughput/s', '95% CI'],
+    textTable(['sent', 'completed', 'failed', 'timed out', 'rejected', 'error rate', 'throughput/s', ...(intervals ? ['95% CI'] : [])],
       [[int(r.sent), int(r.completed), int(r.failed), int(r.timedOut), int(r.rejected), pct(r.sent > 0 ? r.failed / r.sent : NaN, 2),
-        num(s.throughputPerSec, 1), interval(s.ci95.throughputPerSec, (x) => num(x, 1))]]),
+        num(s.throughputPerSec, 1), ...(intervals ? [interval(s.ci95.throughputPerSec, (x) => num(x, 1))] : [])]]),
     '',
-    'latency at the client (ms), mean of replications with 95% CI',
+    intervals ? 'latency at the client (ms), mean of replications with 95% CI' : 'latency at the client (ms); one replication, so no confidence intervals (--replications 2 or more gives them)',
     textTable(['', 'mean', 'p50', 'p90', 'p99', 'p99.9', 'max'], [
       ['value', ms(l.mean), ms(l.p50), ms(l.p90), ms(l.p99), ms(l.p999), ms(l.max)],
-      ['95% CI', interval(c.latencyMeanMs), interval(c.p50Ms), interval(c.p90Ms), interval(c.p99Ms), interval(c.p999Ms), interval(c.maxMs)],
+      ...(intervals ? [['95% CI', interval(c.latencyMeanMs), interval(c.p50Ms), interval(c.p90Ms), interval(c.p99Ms), interval(c.p999Ms), interval(c.maxMs)]] : []),
     ]),
   ];
   const services = Object.entries(s.services);
