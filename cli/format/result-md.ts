@@ -1,5 +1,5 @@
 import type { Result } from '../../models/result';
-import { duration, int, interval, ms, num, pct } from './text-table';
+import { duration, int, interval, magnitude, ms, num, pct } from './text-table';
 
 /** Markdown for CI job summaries, pull-request comments and design reviews. */
 export function resultMarkdown(result: Result): string {
@@ -15,7 +15,7 @@ export function resultMarkdown(result: Result): string {
     '',
     '| sent | completed | failed | timed out | rejected | error rate | throughput/s |',
     '|---:|---:|---:|---:|---:|---:|---:|',
-    `| ${int(r.sent)} | ${int(r.completed)} | ${int(r.failed)} | ${int(r.timedOut)} | ${int(r.rejected)} | ${pct(r.sent > 0 ? r.failed / r.sent : NaN, 2)} | ${num(s.throughputPerSec, 1)} |`,
+    `| ${int(r.sent)} | ${int(r.completed)} | ${int(r.failed)} | ${int(r.timedOut)} | ${int(r.rejected)} | ${pct(r.sent > 0 ? r.failed / r.sent : NaN, 2)} | ${magnitude(s.throughputPerSec)} |`,
     '',
     '| latency (ms) | mean | p50 | p90 | p99 | p99.9 | max |',
     '|---|---:|---:|---:|---:|---:|---:|',

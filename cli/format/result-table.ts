@@ -1,7 +1,7 @@
 import type { GossipSummary } from '../../models/gossip/gossip-summary';
 import type { KvSummary, Result } from '../../models/result';
 import type { WindowPoint } from '../../models/time-series';
-import { duration, int, interval, ms, num, pct, textTable } from './text-table';
+import { duration, int, interval, magnitude, ms, num, pct, textTable } from './text-table';
 
 /** The human-readable report of a run: only the sections the scenario has. */
 export function resultTable(result: Result): string {
@@ -12,7 +12,7 @@ export function resultTable(result: Result): string {
     traffic ? requestSections(result) : [],
     faultSection(result, traffic),
     result.summary.kv !== undefined ? kvSection(result.summary.kv) : [],
-    result.summary.gossip !== undefined ? gossipSection(result.summary.gossip) : [],
+    result.summary.gossip !== undefined ? gossipSection(result.summary.gossip, result.faults.filter((f) => f.kind === 'crash').length) : [],
     traffic ? [timeline(result)] : [],
   ];
   return sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n') + '\n';
@@ -30,7 +30,7 @@ function requestSections(result: Result): string[] {
     'requests',
     textTable(['sent', 'completed', 'failed', 'timed out', 'rejected', 'error rate', 'throughput/s', ...(intervals ? ['95% CI'] : [])],
       [[int(r.sent), int(r.completed), int(r.failed), int(r.timedOut), int(r.rejected), pct(r.sent > 0 ? r.failed / r.sent : NaN, 2),
-        num(s.throughputPerSec, 1), ...(intervals ? [interval(s.ci95.throughputPerSec, (x) => num(x, 1))] : [])]]),
+        magnitude(s.throughputPerSec), ...(intervals ? [interval(s.ci95.throughputPerSec, magnitude)] : [])]]),
     '',
     intervals ? 'latency at the client (ms), mean of replications with 95% CI' : 'latency at the client (ms); one replication, so no confidence intervals (--replications 2 or more gives them)',
     textTable(['', 'mean', 'p50', 'p90', 'p99', 'p99.9', 'max'], [
@@ -94,15 +94,23 @@ function bytes(x: number): string {
 }
 
 /** The gossip cluster's v1 metrics: dissemination, detection, load. */
-function gossipSection(g: GossipSummary): string[] {
+function gossipSection(g: GossipSummary, crashes: number): string[] {
   const t = (x: number | null) => (x === null ? '-' : duration(x));
+  const full = g.dissemination.fullMs;
+  const { firstSuspectMs: first, allDeadMs: dead } = g.detection;
+  // Rows only for what the run had: rumours when events were sent, detection when members crashed ('-' there: never).
+  const rows = [
+    ...(g.dissemination.events > 0 ? [['rumour reaches every member', t(full.mean), t(full.p50), t(full.p99), t(full.max), `${int(g.dissemination.events)} rumours`]] : []),
+    ...(crashes > 0
+      ? [
+          ['crash → first suspicion', t(first.mean), t(first.p50), t(first.p99), '', `${int(crashes)} crash${crashes === 1 ? '' : 'es'}`],
+          ['crash → dead everywhere', t(dead.mean), t(dead.p50), t(dead.p99), '', ''],
+        ]
+      : []),
+  ];
   return [
     `gossip cluster (${int(g.members)} members)`,
-    textTable(['', 'mean', 'p50', 'p99', 'max', 'count'], [
-      ['rumour reaches every member', t(g.dissemination.fullMs.mean), t(g.dissemination.fullMs.p50), t(g.dissemination.fullMs.p99), t(g.dissemination.fullMs.max), `${int(g.dissemination.events)} rumours`],
-      ['crash → first suspicion', t(g.detection.firstSuspectMs.mean), t(g.detection.firstSuspectMs.p50), t(g.detection.firstSuspectMs.p99), '', ''],
-      ['crash → dead everywhere', t(g.detection.allDeadMs.mean), t(g.detection.allDeadMs.p50), t(g.detection.allDeadMs.p99), '', ''],
-    ]),
+    ...(rows.length > 0 ? [textTable(['', 'mean', 'p50', 'p99', 'max', 'count'], rows)] : []),
     `  false positives (live members declared dead): ${int(g.detection.falsePositives)}`,
     `  load per member: ${num(g.load.msgsPerMemberPerSec, 2)} msgs/s, ${num(g.load.bytesPerMemberPerSec, 0)} B/s`,
   ];

@@ -29,6 +29,9 @@ export function ms(x: number): string {
   return num(x, 3);
 }
 
+/** A rate or other magnitude, with the same precision rule as `ms` (0.800/s, 14.50/s, 2,393.3/s). */
+export const magnitude = ms;
+
 export function interval([lo, hi]: readonly [number, number], fmt: (x: number) => string = ms): string {
   return `[${fmt(lo)}, ${fmt(hi)}]`;
 }
