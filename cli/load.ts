@@ -13,7 +13,7 @@ export function readText(file: string, missingHint = SCENARIO_HINT): string {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`no such file: ${file}`, missingHint);
     if (code === 'EISDIR') throw new UsageError(`${file} is a directory, not a file`, `name the files, e.g. ${file.replace(/\/$/, '')}/*.yaml`);
-    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`, 'check that the file is readable');
   }
 }
 

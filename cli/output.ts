@@ -10,6 +10,6 @@ export function writeOutput(text: string, out: string | undefined): void {
   try {
     writeFileSync(out, text);
   } catch (error) {
-    throw new UsageError(`cannot write ${out}: ${(error as Error).message}`);
+    throw new UsageError(`cannot write ${out}: ${(error as Error).message}`, 'check that its folder exists and is writable');
   }
 }

@@ -53,6 +53,6 @@ export function checkFormat(format: string): Format {
 
 function integer(flag: string, raw: string, min: number): number {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag}: expected an integer >= ${min}, got "${raw}"`);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag}: expected an integer >= ${min}, got "${raw}"`, `e.g. ${flag} ${min === 0 ? 7 : 8}`);
   return n;
 }

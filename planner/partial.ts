@@ -60,9 +60,9 @@ export function mergePartials(parts: readonly { readonly file: string; readonly 
   const seen = new Map<number, string>();
   for (const { file, partial } of parts) {
     if (JSON.stringify(partial.job) !== jobText) throw new PlannerError(`merge: ${file} is a part of another run than ${first.file}`, 'merge the parts of one command (same files, --vary and settings)');
-    if (partial.shard.count !== count) throw new PlannerError(`merge: ${file} is shard ${partial.shard.index}/${partial.shard.count}, but ${first.file} is one of ${count}`);
+    if (partial.shard.count !== count) throw new PlannerError(`merge: ${file} is shard ${partial.shard.index}/${partial.shard.count}, but ${first.file} is one of ${count}`, 'merge the parts of one sharded run');
     const other = seen.get(partial.shard.index);
-    if (other !== undefined) throw new PlannerError(`merge: ${file} and ${other} are both shard ${partial.shard.index}/${count}`);
+    if (other !== undefined) throw new PlannerError(`merge: ${file} and ${other} are both shard ${partial.shard.index}/${count}`, 'pass each shard once');
     seen.set(partial.shard.index, file);
   }
   const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !seen.has(i));

@@ -16,7 +16,7 @@ export function parseShard(text: string): Shard {
   if (match === null) throw new PlannerError(`--shard: expected i/N, got "${text}"`, 'e.g. --shard 0/4 runs the first of 4 shards; i counts from 0');
   const index = Number(match[1]);
   const count = Number(match[2]);
-  if (count < 1) throw new PlannerError(`--shard ${text}: N must be at least 1`);
+  if (count < 1) throw new PlannerError(`--shard ${text}: N must be at least 1`, 'e.g. --shard 0/4');
   if (index >= count) throw new PlannerError(`--shard ${text}: i must be below N (shards are 0 to ${count - 1})`, `e.g. --shard ${count - 1}/${count}`);
   return { index, count };
 }

@@ -40,7 +40,7 @@ export function parseVary(spec: string): Axis {
 
 function checkedRange(spec: string, lo: number, hi: number): [number, number] {
   if (lo > hi) throw new PlannerError(`--vary "${spec}": empty range, ${lo} is above ${hi}`, `write ${hi}..${lo}`);
-  if (hi - lo + 1 > RANGE_VALUES_MAX) throw new PlannerError(`--vary "${spec}": ${hi - lo + 1} values, more than ${RANGE_VALUES_MAX}`);
+  if (hi - lo + 1 > RANGE_VALUES_MAX) throw new PlannerError(`--vary "${spec}": ${hi - lo + 1} values, more than ${RANGE_VALUES_MAX}`, 'narrow the range, or list the values to try, e.g. services.api.replicas=1,2,4,8,16');
   return [lo, hi];
 }
 

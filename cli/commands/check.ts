@@ -99,7 +99,7 @@ export function finishCheck(loaded: LoadedJob, results: readonly ReplicationResu
     try {
       appendFileSync(summaryFile, checkMarkdown(report));
     } catch (error) {
-      throw new UsageError(`cannot append to $GITHUB_STEP_SUMMARY (${summaryFile}): ${(error as Error).message}`);
+      throw new UsageError(`cannot append to $GITHUB_STEP_SUMMARY (${summaryFile}): ${(error as Error).message}`, 'unset GITHUB_STEP_SUMMARY, or point it at a writable file');
     }
   }
   if (!report.ok) process.exitCode = EXIT.failed;

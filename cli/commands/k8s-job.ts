@@ -56,7 +56,7 @@ export function registerK8sJob(program: Command): void {
 
 function positive(flag: string, text: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag}: expected an integer >= 1, got "${text}"`);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag}: expected an integer >= 1, got "${text}"`, `e.g. ${flag} 8`);
   return n;
 }
 

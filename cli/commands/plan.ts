@@ -69,7 +69,7 @@ export function parseLoad(text: string): { lo: number; hi: number } {
   if (parts.length > 2 || bad >= 0) throw new UsageError(`--load: expected a rate or a range of rates LO..HI, got "${text}"`, 'e.g. --load 5000/s or --load 100/s..5000/s');
   const values = rates.map((r) => (r.ok ? r.value : 0));
   const [lo, hi] = values.length === 1 ? [values[0]! / 1000, values[0]!] : [values[0]!, values[1]!];
-  if (!(lo < hi)) throw new UsageError(`--load ${text}: LO must be below HI`);
+  if (!(lo < hi)) throw new UsageError(`--load ${text}: LO must be below HI`, 'e.g. --load 100/s..5000/s');
   return { lo, hi };
 }
 

@@ -52,7 +52,7 @@ describe('meshsim run', () => {
       [['run', 'nope.yaml'], 'meshsim: no such file: nope.yaml (hint: the scenarios that ship are in scenarios/, e.g. scenarios/quickstart.yaml)\n'],
       [['run', 'scenarios/mm1.yaml', '--format', 'xml'], 'meshsim: --format: expected one of table, json, csv, md, got "xml" (hint: --format json)\n'],
       [['run', 'scenarios/mm1.yaml', '--duration', '10'], 'meshsim: --duration: expected a positive duration with units, got "10" (hint: e.g. --duration 60s)\n'],
-      [['run', 'scenarios/mm1.yaml', '--replications', '0'], 'meshsim: --replications: expected an integer >= 1, got "0"\n'],
+      [['run', 'scenarios/mm1.yaml', '--replications', '0'], 'meshsim: --replications: expected an integer >= 1, got "0" (hint: e.g. --replications 8)\n'],
     ];
     for (const [args, message] of cases) {
       const r = meshsim(...args);
