@@ -3,7 +3,7 @@
  * requests, CSV (one row per variant and metric), and the JSON contract.
  */
 import type { CompareReport, CompareVariant } from '../../planner/compare';
-import { lowerIsBetter } from '../../models/scenario/planner-grammar';
+import { lowerIsBetter, metricUnit } from '../../models/scenario/planner-grammar';
 import type { ScalarMetric } from '../../models/scenario/planner-types';
 import type { Format } from '../run-options';
 import { intervalCell, metricCell, metricHeader, signedCell } from './metric-cells';
@@ -48,22 +48,39 @@ function diffCell(metric: ScalarMetric, v: CompareVariant): string {
 
 /** One line per metric: the winner and by how much, or that there is none. */
 export function winnerLines(report: CompareReport): string[] {
+  return [...report.metrics.map((metric) => winnerLine(report, metric)), ...errorRateCaveat(report)];
+}
+
+/** Error rates further apart than this (half a point) get the latency caveat. */
+export const ERROR_RATE_CAVEAT_POINTS = 0.005;
+
+/**
+ * Latency covers successful requests only, so a variant that fails its slow requests can
+ * "win" on p99: say so when the variants' error rates differ.
+ */
+function errorRateCaveat(report: CompareReport): string[] {
+  if (!report.metrics.some((m) => metricUnit(m) === 'duration')) return [];
+  const rates = report.variants.map((v) => (v.summary.requests.sent > 0 ? v.summary.requests.failed / v.summary.requests.sent : 0));
+  if (Math.max(...rates) - Math.min(...rates) <= ERROR_RATE_CAVEAT_POINTS) return [];
+  const list = report.variants.map((v, i) => `${v.label} ${(rates[i]! * 100).toFixed(2)}%`).join(', ');
+  return [`note: latency covers successful requests only, and the error rates differ (${list}): read latency beside the error rate`];
+}
+
+function winnerLine(report: CompareReport, metric: ScalarMetric): string {
   const base = baselineOf(report);
-  return report.metrics.map((metric) => {
-    const name = report.winner[metric];
-    const winner = report.variants.find((v) => v.name === name);
-    if (winner === undefined) {
-      const means = report.variants.map((v) => v.metrics[metric]!.mean);
-      if (means.every((m) => m === means[0])) return `${metric}: no difference (${metricCell(metric, means[0]!)} in every variant)`;
-      const sign = lowerIsBetter(metric) ? 1 : -1;
-      const best = [...report.variants].sort((a, b) => sign * (a.metrics[metric]!.mean - b.metrics[metric]!.mean))[0]!;
-      return `${metric}: no clear winner (best mean ${best.label}, ${metricCell(metric, best.metrics[metric]!.mean)}, not significantly better than every other variant at α = ${alphaText(report.alpha)})`;
-    }
-    const value = `${metricCell(metric, winner.metrics[metric]!.mean)}`;
-    if (winner === base) return `${metric}: ${winner.label} (the baseline, ${value}), significantly better than every other variant`;
-    const d = winner.vsBaseline[metric]!;
-    return `${metric}: ${winner.label} (${value}; ${signedCell(metric, d.diff)} vs ${base.label}, 95% CI ${intervalCell(metric, d.ci95, true)}, p = ${d.pValue.toPrecision(2)})`;
-  });
+  const name = report.winner[metric];
+  const winner = report.variants.find((v) => v.name === name);
+  if (winner === undefined) {
+    const means = report.variants.map((v) => v.metrics[metric]!.mean);
+    if (means.every((m) => m === means[0])) return `${metric}: no difference (${metricCell(metric, means[0]!)} in every variant)`;
+    const sign = lowerIsBetter(metric) ? 1 : -1;
+    const best = [...report.variants].sort((a, b) => sign * (a.metrics[metric]!.mean - b.metrics[metric]!.mean))[0]!;
+    return `${metric}: no clear winner (best mean ${best.label}, ${metricCell(metric, best.metrics[metric]!.mean)}, not significantly better than every other variant at α = ${alphaText(report.alpha)})`;
+  }
+  const value = `${metricCell(metric, winner.metrics[metric]!.mean)}`;
+  if (winner === base) return `${metric}: ${winner.label} (the baseline, ${value}), significantly better than every other variant`;
+  const d = winner.vsBaseline[metric]!;
+  return `${metric}: ${winner.label} (${value}; ${signedCell(metric, d.diff)} vs ${base.label}, 95% CI ${intervalCell(metric, d.ci95, true)}, p = ${d.pValue.toPrecision(2)})`;
 }
 
 function heading(report: CompareReport): string {

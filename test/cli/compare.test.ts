@@ -52,6 +52,13 @@ describe('meshsim compare', () => {
     expect(csv.stdout.split('\n')).toHaveLength(4);
   });
 
+  it('warns that latency covers successful requests when the error rates differ', () => {
+    const args = ['--duration', '25s', '--replications', '2', '--metric', 'p99'];
+    const differ = meshsim('compare', 'scenarios/lb-policies.yaml', ...args, '--vary', 'clients.web.balancer.policy=round-robin,least-request');
+    expect(differ.stdout).toMatch(/\n {2}note: latency covers successful requests only, and the error rates differ \(round-robin \d+\.\d\d%, least-request 0\.00%\): read latency beside the error rate\n/);
+    expect(meshsim('compare', LB, ...args).stdout).not.toContain('note: latency covers');
+  });
+
   it('bad input is one line with a hint and exit code 2', () => {
     const cases: [string[], string][] = [
       [['compare', 'scenarios/mm1.yaml'], 'meshsim: compare: scenarios/mm1.yaml has no sweep: block and no --vary was given (hint: e.g. --vary clients.web.balancer.policy=round-robin,least-request)\n'],
