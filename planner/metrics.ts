@@ -62,10 +62,12 @@ export interface MetricEstimate {
   readonly values: readonly number[];
 }
 
+/** Every metric here (latency, rates, error rates, recovery times) is ≥ 0, so its interval is clipped at 0. */
 export function estimate(values: readonly number[], level = 0.95): MetricEstimate {
   const finite = values.filter(Number.isFinite);
   if (finite.length === 0) return { mean: NaN, ci95: [NaN, NaN], values };
-  return { mean: mean(finite), ci95: confidenceInterval(finite, level), values };
+  const [lo, hi] = confidenceInterval(finite, level);
+  return { mean: mean(finite), ci95: [Math.max(0, lo), hi], values };
 }
 
 export function estimateMetric(runs: readonly RunMetrics[], metric: ScalarMetric, context: MetricContext): MetricEstimate {
