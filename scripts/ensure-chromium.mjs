@@ -7,9 +7,10 @@
 //
 // `--no-install` only checks for Chromium (the browser tests call it that way).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildViz, vizBuildState } from './viz-build.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,27 +47,11 @@ function ensureChromium(install) {
   say(`installed ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim()}`);
 }
 
-/** Newest modification time (ms) of the files under `dir` (recursively), skipping `skip`. */
-function newest(dir, skip = new Set()) {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (skip.has(path)) continue;
-    latest = Math.max(latest, entry.isDirectory() ? newest(path, skip) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
 async function ensureVizBuild() {
-  const index = join(root, 'viz', 'dist', 'index.html');
-  const sources = ['viz', 'models', 'sim', 'components', 'scenarios'].map((d) => join(root, d)).filter(existsSync);
-  const skip = new Set([join(root, 'viz', 'dist')]);
-  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-  const changed = Math.max(...sources.map((d) => newest(d, skip)));
-  if (built >= changed) return;
-  say(built === 0 ? 'building the viz app into viz/dist' : 'rebuilding viz/dist (sources changed)');
-  const { build } = await import('vite');
-  await build({ configFile: join(root, 'viz', 'vite.config.ts'), logLevel: 'warn' });
+  const state = vizBuildState(root);
+  if (state === 'fresh') return;
+  say(state === 'missing' ? 'building the viz app into viz/dist' : 'rebuilding viz/dist (sources changed)');
+  await buildViz(root);
 }
 
 ensureChromium(!process.argv.includes('--no-install'));

@@ -16,6 +16,7 @@ import type { Command } from 'commander';
 import { ScenarioError } from '../../models/scenario/errors';
 import { UsageError } from '../errors';
 import { loadScenarioFile } from '../load';
+import { buildViz, vizBuildState } from '../../scripts/viz-build.mjs';
 
 export const VIZ_HOST = '127.0.0.1';
 export const VIZ_PORT_DEFAULT = 5173;
@@ -48,7 +49,7 @@ export function registerViz(program: Command): void {
     .summary('open the browser app: watch a scenario run, scrub, compare, share')
     .description(
       'Serve the browser app on 127.0.0.1 and open it. The simulation runs in the page (a Web Worker) with the same engine ' +
-        'and models as the CLI, so a run there gives the same result JSON. The app is built into viz/dist on first use.',
+        'and models as the CLI, so a run there gives the same result JSON. The app is built into viz/dist on first use, and rebuilt when its sources change.',
     )
     .argument('[file]', 'scenario file to open (YAML); reloading the page reads it again')
     .option('--port <n>', 'port on 127.0.0.1 (0: any free port)', String(VIZ_PORT_DEFAULT))
@@ -63,7 +64,7 @@ export async function vizCommand(file: string | undefined, flags: VizFlags): Pro
   if (file !== undefined) checkScenario(file);
   const root = packageRoot();
   const distDir = join(root, 'viz', 'dist');
-  await ensureBuilt(root, distDir, flags.build ?? false);
+  await ensureBuilt(root, flags.build ?? false);
   const server = await startVizServer({ distDir, port, file });
   process.stdout.write(`meshsim viz: serving the app at\n  ${server.url}\n(Ctrl+C to stop)\n`);
   if (flags.open) openBrowser(server.url);
@@ -165,16 +166,17 @@ function packageRoot(): string {
   }
 }
 
-async function ensureBuilt(root: string, distDir: string, force: boolean): Promise<void> {
-  if (!force && existsSync(join(distDir, 'index.html'))) return;
-  process.stderr.write('meshsim viz: building the app into viz/dist (once)…\n');
-  let vite: typeof import('vite');
+async function ensureBuilt(root: string, force: boolean): Promise<void> {
+  const state = force ? 'stale' : vizBuildState(root);
+  if (state === 'fresh') return;
+  process.stderr.write(state === 'missing' ? 'meshsim viz: building the app into viz/dist (once)…\n' : 'meshsim viz: rebuilding viz/dist (its sources changed)…\n');
   try {
-    vite = await import('vite');
+    await import('vite');
   } catch {
+    if (state === 'stale' && !force) return; // an older build still works; nothing to rebuild it with
     throw new UsageError('the viz app is not built and vite is not installed', 'install the development dependencies (npm install), then npm run viz:build');
   }
-  await vite.build({ configFile: join(root, 'viz', 'vite.config.ts'), logLevel: 'warn' });
+  await buildViz(root);
 }
 
 function openBrowser(url: string): void {

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerViz, startVizServer, vizCommand, type VizServer } from '../../cli/commands/viz';
+import { startVizServer, vizCommand, type VizServer } from '../../cli/commands/viz';
+import { buildProgram } from '../../cli/main';
 
 /** A raw GET (fetch would normalise `..` out of the path before sending it). */
 function get(port: number, path: string, method = 'GET'): Promise<{ status: number; type: string; body: string }> {
@@ -79,10 +79,9 @@ describe('meshsim viz: the command', () => {
   });
 
   it('help shows the argument, the options and their defaults', async () => {
-    const program = new Command('meshsim').exitOverride();
+    const program = buildProgram();
     let help = '';
-    program.configureOutput({ writeOut: (text) => (help += text) });
-    registerViz(program);
+    program.commands.find((c) => c.name() === 'viz')!.configureOutput({ writeOut: (text) => (help += text) });
     await expect(program.parseAsync(['viz', '--help'], { from: 'user' })).rejects.toMatchObject({ exitCode: 0 });
     expect(help).toContain('Usage: meshsim viz [options] [file]');
     expect(help).toContain('--port <n>');

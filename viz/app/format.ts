@@ -7,6 +7,16 @@ const decimal = format(',.1f');
 /** A count with thousands separators. */
 export const count = (n: number): string => (Number.isFinite(n) ? integer(Math.round(n)) : '–');
 
+/** A count in at most four characters, for labels inside small glyphs: 950, 3.0k, 31k, 1.2M. */
+export function shortCount(n: number): string {
+  if (!Number.isFinite(n)) return '–';
+  const x = Math.round(n);
+  if (x < 1000) return String(x);
+  if (x < 10_000) return `${(x / 1000).toFixed(1)}k`;
+  if (x < 999_500) return `${Math.round(x / 1000)}k`;
+  return x < 9_950_000 ? `${(x / 1e6).toFixed(1)}M` : `${Math.round(x / 1e6)}M`;
+}
+
 /** Milliseconds as a short duration: 850 µs, 12.3 ms, 4.56 s, 2m 05s, 1h 20m. */
 export function duration(ms: number): string {
   if (!Number.isFinite(ms)) return '–';

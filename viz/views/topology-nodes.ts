@@ -11,7 +11,7 @@
  */
 import type { Selection } from 'd3';
 import { FAULT_BITS } from '../../models/observe';
-import { count, percent } from '../app/format';
+import { count, percent, shortCount } from '../app/format';
 import { FIELD, type RunState } from '../app/run-state';
 import { COLORS, OKABE_ITO, textOn, utilizationColor } from './palette';
 import type { TopologyLayout } from './topology-layout';
@@ -86,7 +86,8 @@ export class SvgNodeLayer implements NodeLayer {
     const s = layout.size;
     this.nodes = layout.replicas.map((glyph, index) => {
       const g = group.append('g').attr('class', 'node').attr('data-node', glyph.id).attr('transform', `translate(${glyph.x},${glyph.y})`);
-      const body = g.append('rect').attr('class', 'body').attr('x', -s / 2).attr('y', -s / 2).attr('width', s).attr('height', s).attr('rx', Math.min(4, s / 4));
+      // Idle until the first snapshot paints it (an unfilled rect would be SVG's default black).
+      const body = g.append('rect').attr('class', 'body').attr('x', -s / 2).attr('y', -s / 2).attr('width', s).attr('height', s).attr('rx', Math.min(4, s / 4)).attr('fill', utilizationColor(0));
       const barHeight = Math.max(1.5, s * 0.14);
       const queue = g.append('rect').attr('class', 'queue').attr('x', -s / 2 + 1).attr('y', s / 2 - barHeight - 1).attr('height', barHeight).attr('width', 0);
       g.append('path').attr('class', 'cross').attr('d', `M${-s / 3},${-s / 3}L${s / 3},${s / 3}M${s / 3},${-s / 3}L${-s / 3},${s / 3}`);
@@ -122,12 +123,12 @@ export class SvgNodeLayer implements NodeLayer {
 
   private label(dom: NodeDom, state: RunState, i: number, look: Look): void {
     const slowFactor = state.value(i, FIELD.slowFactor);
-    const label = look.up ? `${percent(look.utilization, 0)} q${count(look.queue)}${look.slow ? ` ×${slowFactor}` : ''}` : 'down';
+    const label = look.up ? `${percent(look.utilization, 0)} q${shortCount(look.queue)}${look.slow ? ` ×${slowFactor}` : ''}` : 'down';
     if (label === dom.label) return;
     dom.label = label;
     dom.text!.textContent = '';
     const color = look.up ? textOn(look.utilization) : COLORS.ink;
-    const lines = [state.topology.nodes[i]!, look.up ? `${percent(look.utilization, 0)} q${count(look.queue)}` : 'down', look.slow ? `slow ×${slowFactor}` : ''];
+    const lines = [state.topology.nodes[i]!, look.up ? `${percent(look.utilization, 0)} q${shortCount(look.queue)}` : 'down', look.slow ? `slow ×${slowFactor}` : ''];
     lines.forEach((line, k) => {
       if (line === '') return;
       const tspan = document.createElementNS('http://www.w3.org/2000/svg', 'tspan');
