@@ -98,8 +98,9 @@ export class Panel {
     const c = state.counters;
     const ended = c.completed + c.failed;
     const warmup = state.tMs < state.topology.warmupMs ? 'warm-up, not measured yet · ' : '';
-    this.counters.textContent =
-      `${warmup}sent ${count(c.sent)} · ok ${count(c.completed)} · failed ${count(c.failed)} (${percent(ended === 0 ? NaN : c.failed / ended)})` +
+    this.counters.textContent = state.topology.clients.length === 0
+      ? `${warmup}no clients, so no requests: the cluster's own view is below`
+      : `${warmup}sent ${count(c.sent)} · ok ${count(c.completed)} · failed ${count(c.failed)} (${percent(ended === 0 ? NaN : c.failed / ended)})` +
       ` · timed out ${count(c.timedOut)} · in flight ${count(c.inFlight)} · dropped ${count(c.dropped)} · ${count(state.events)} events`;
     this.counters.title = this.counters.textContent;
   }

@@ -141,6 +141,6 @@ export const latencyView: ViewSpec = {
   title: 'Latency',
   caption: 'client latency of measured successful requests: histogram (log scale) and percentiles',
   span: 'half',
-  applies: () => true,
+  applies: (topology) => topology.clients.length > 0,
   create: (body, context) => new LatencyView(body, context),
 };

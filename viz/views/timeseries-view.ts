@@ -199,6 +199,6 @@ export const timeSeriesView: ViewSpec = {
   title: 'Time series',
   caption: 'per window: throughput, error rate, p50 and p99 latency; shaded = faults; click to go there',
   span: 'half',
-  applies: () => true,
+  applies: (topology) => topology.clients.length > 0,
   create: (body, context) => new TimeSeriesView(body, context),
 };
