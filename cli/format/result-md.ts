@@ -1,32 +1,18 @@
 import type { Result } from '../../models/result';
-import { duration, int, interval, magnitude, ms, num, pct } from './text-table';
+import { resultSections, runFrame, type Section } from './result-sections';
 
-/** Markdown for CI job summaries, pull-request comments and design reviews. */
+/** Markdown for CI job summaries, pull-request comments and design reviews: the table's sections. */
 export function resultMarkdown(result: Result): string {
-  const s = result.summary;
-  const r = s.requests;
-  const l = s.latencyMs;
-  const c = s.ci95;
-  const lines = [
-    `### meshsim: ${result.scenario}`,
-    '',
-    `Seed ${result.seed}, ${result.replications} replication(s) of ${duration(result.durationMs)}` +
-      (result.warmupMs > 0 ? `, warm-up ${duration(result.warmupMs)} excluded.` : '.'),
-    '',
-    '| sent | completed | failed | timed out | rejected | error rate | throughput/s |',
-    '|---:|---:|---:|---:|---:|---:|---:|',
-    `| ${int(r.sent)} | ${int(r.completed)} | ${int(r.failed)} | ${int(r.timedOut)} | ${int(r.rejected)} | ${pct(r.sent > 0 ? r.failed / r.sent : NaN, 2)} | ${magnitude(s.throughputPerSec)} |`,
-    '',
-    '| latency (ms) | mean | p50 | p90 | p99 | p99.9 | max |',
-    '|---|---:|---:|---:|---:|---:|---:|',
-    `| value | ${ms(l.mean)} | ${ms(l.p50)} | ${ms(l.p90)} | ${ms(l.p99)} | ${ms(l.p999)} | ${ms(l.max)} |`,
-    ...(result.replications > 1
-      ? [`| 95% CI | ${interval(c.latencyMeanMs)} | ${interval(c.p50Ms)} | ${interval(c.p90Ms)} | ${interval(c.p99Ms)} | ${interval(c.p999Ms)} | ${interval(c.maxMs)} |`]
-      : []),
-    '',
-    '| node | utilization | mean queue | completed |',
-    '|---|---:|---:|---:|',
-    ...Object.entries(s.nodes).map(([id, n]) => `| ${id} | ${pct(n.utilization)} | ${num(n.meanQueueLength, 2)} | ${int(n.completed)} |`),
+  return [`### meshsim: ${result.scenario}`, '', `${runFrame(result)}.`, '', ...resultSections(result).flatMap(sectionMarkdown)].join('\n');
+}
+
+function sectionMarkdown(s: Section): string[] {
+  const numeric = s.header.map((_, i) => i > 0 && s.rows.every((row) => /\d/.test(row[i] ?? '') || row[i] === '-' || row[i] === ''));
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const table = s.header.length === 0 ? [] : [
+    `| ${s.header.map(cell).join(' | ')} |`,
+    `|${numeric.map((right) => (right ? '---:' : '---')).join('|')}|`,
+    ...s.rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
   ];
-  return lines.join('\n') + '\n';
+  return [`**${s.title}**`, '', ...table, ...(table.length > 0 && s.notes.length > 0 ? [''] : []), ...s.notes.map((note) => `${note}  `), ''];
 }

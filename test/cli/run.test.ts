@@ -43,8 +43,11 @@ describe('meshsim run', () => {
     expect(a.status).toBe(0);
     expect(a.stdout.split('\n')[0]).toBe('replication,seed,sent,completed,failed,timedOut,rejected,throughputPerSec,latencyMeanMs,p50Ms,p90Ms,p99Ms,p999Ms,maxMs');
     expect(a.stdout).not.toBe(b.stdout);
-    const md = meshsim('run', 'scenarios/quickstart.yaml', '--duration', '10s', '--replications', '1', '--format', 'md');
-    expect(md.stdout).toContain('| latency (ms) | mean | p50 | p90 | p99 | p99.9 | max |');
+    const md = meshsim('run', 'scenarios/quickstart.yaml', '--duration', '25s', '--replications', '1', '--format', 'md');
+    expect(md.stdout).toContain('|  | mean | p50 | p90 | p99 | p99.9 | max |');
+    // The same sections as the table, faults and recovery included.
+    expect(md.stdout).toContain('**faults, and recovery:');
+    expect(md.stdout).toMatch(/\n\| crash \| 20s \| 25s \| api-1 \| /);
   });
 
   it('bad options are one line with a hint and exit code 2', () => {

@@ -1,0 +1,123 @@
+/**
+ * The sections of a run's report, as titled tables with notes: one model rendered as text
+ * (result-table.ts) and as Markdown (result-md.ts), so both always show the same things.
+ * Only the sections the scenario has appear.
+ */
+import type { GossipSummary } from '../../models/gossip/gossip-summary';
+import type { KvSummary, Result } from '../../models/result';
+import { duration, int, interval, magnitude, ms, num, pct } from './text-table';
+
+export interface Section {
+  readonly title: string;
+  /** Column names; none when the section is only notes. */
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  /** Lines after the table: footnotes and single values. */
+  readonly notes: readonly string[];
+}
+
+const section = (title: string, header: readonly string[], rows: readonly (readonly string[])[], notes: readonly string[] = []): Section => ({ title, header, rows, notes });
+
+/** "seed 1 · 4 replications × 1m (warm-up 5s excluded)" */
+export function runFrame(result: Result): string {
+  return `seed ${result.seed} · ${result.replications} replication${result.replications === 1 ? '' : 's'} × ${duration(result.durationMs)}` +
+    (result.warmupMs > 0 ? ` (warm-up ${duration(result.warmupMs)} excluded)` : '');
+}
+
+export function resultSections(result: Result): Section[] {
+  const traffic = result.summary.requests.sent > 0;
+  const crashes = result.faults.filter((f) => f.kind === 'crash').length;
+  return [
+    ...(traffic ? requestSections(result) : []),
+    ...faultSections(result, traffic),
+    ...(result.summary.kv !== undefined ? [kvSection(result.summary.kv)] : []),
+    ...(result.summary.gossip !== undefined ? [gossipSection(result.summary.gossip, crashes)] : []),
+  ];
+}
+
+/** Requests, client latency with CIs, per-service latency, per-node load, resilience counters. */
+function requestSections(result: Result): Section[] {
+  const s = result.summary;
+  const r = s.requests;
+  const l = s.latencyMs;
+  const c = s.ci95;
+  // One replication has no spread to estimate: show no interval rather than a [x, x] one.
+  const intervals = result.replications > 1;
+  const out = [
+    section('requests', ['sent', 'completed', 'failed', 'timed out', 'rejected', 'error rate', 'throughput/s', ...(intervals ? ['95% CI'] : [])],
+      [[int(r.sent), int(r.completed), int(r.failed), int(r.timedOut), int(r.rejected), pct(r.sent > 0 ? r.failed / r.sent : NaN, 2),
+        magnitude(s.throughputPerSec), ...(intervals ? [interval(s.ci95.throughputPerSec, magnitude)] : [])]]),
+    section(intervals ? 'latency at the client (ms), mean of replications with 95% CI' : 'latency at the client (ms); one replication, so no confidence intervals (--replications 2 or more gives them)',
+      ['', 'mean', 'p50', 'p90', 'p99', 'p99.9', 'max'], [
+        ['value', ms(l.mean), ms(l.p50), ms(l.p90), ms(l.p99), ms(l.p999), ms(l.max)],
+        ...(intervals ? [['95% CI', interval(c.latencyMeanMs), interval(c.p50Ms), interval(c.p90Ms), interval(c.p99Ms), interval(c.p999Ms), interval(c.maxMs)]] : []),
+      ]),
+  ];
+  const services = Object.entries(s.services);
+  if (services.length > 1) {
+    out.push(section('services (server-side latency, ms)', ['service', 'completed', 'failed', 'mean', 'p50', 'p99'],
+      services.map(([name, v]) => [name, int(v.completed), int(v.failed), ms(v.latencyMs.mean), ms(v.latencyMs.p50), ms(v.latencyMs.p99)])));
+  }
+  out.push(section('nodes', ['node', 'utilization', 'mean queue', 'mean in system', 'completed'],
+    Object.entries(s.nodes).map(([id, n]) => [id, pct(n.utilization), num(n.meanQueueLength, 2), num(n.meanInSystem, 2), int(n.completed)])));
+  const res = s.resilience;
+  if (res.retries + res.hedges + res.circuitBreakerRejections + res.ejections > 0) {
+    out.push(section('resilience (all replications)', ['retries', 'hedges', 'breaker rejections', 'ejections', 'ejected time'],
+      [[int(res.retries), int(res.hedges), int(res.circuitBreakerRejections), int(res.ejections), duration(res.ejectedMs)]]));
+  }
+  return out;
+}
+
+/** The faults, and with request traffic how long p99 and the error rate took to recover. */
+function faultSections(result: Result, traffic: boolean): Section[] {
+  if (result.faults.length === 0) return [];
+  const targets = (t: readonly string[]) => (t.length > 6 ? `${t.slice(0, 5).join(', ')}, … (${t.length})` : t.join(', ') || '(network)');
+  if (!traffic) return [section('faults', ['kind', 'from', 'to', 'targets'], result.faults.map((f) => [f.kind, duration(f.startMs), duration(f.endMs), targets(f.targets)]))];
+  const back = (x: number | null) => (x === null ? 'never' : duration(x));
+  const rows = result.faults.map((f, i) => {
+    const r = result.summary.recovery[i];
+    const recovery = r === undefined || !r.measurable ? ['-', '-', '-'] : [back(r.p99RecoveryMs), back(r.errorRateRecoveryMs), `${r.recoveredReplications}/${result.replications}`];
+    return [f.kind, duration(f.startMs), duration(f.endMs), targets(f.targets), ...recovery];
+  });
+  const unmeasurable = result.summary.recovery.some((r) => !r.measurable);
+  return [section(`faults, and recovery: time from the fault's start until windowed p99 and error rate are back within 10% of before`,
+    ['kind', 'from', 'to', 'targets', 'p99 back', 'errors back', 'recovered'], rows,
+    unmeasurable ? [`-: no baseline, the fault starts before a whole ${duration(result.timeseries.windowMs)} window after the warm-up`] : [])];
+}
+
+/** The KV store: operations, placement skew, rebalancing and the lost-write check. */
+function kvSection(kv: KvSummary): Section {
+  return section('kv store (all replications)',
+    ['gets', 'puts', 'keys/node max/mean', 'keys moved', 'bytes moved', 'rebalance', 'hints stored/delivered', 'read repairs', 'lost acked writes'], [[
+      int(kv.ops.get), int(kv.ops.put), num(kv.keysPerNode.max / kv.keysPerNode.mean, 2), int(kv.keysMoved), bytes(kv.bytesMoved),
+      duration(kv.rebalanceMs), `${int(kv.hintsStored)}/${int(kv.hintsDelivered)}`, int(kv.readRepairs), int(kv.lostAcknowledgedWrites),
+    ]]);
+}
+
+function bytes(x: number): string {
+  if (x >= 2 ** 30) return `${num(x / 2 ** 30, 1)} GiB`;
+  if (x >= 2 ** 20) return `${num(x / 2 ** 20, 1)} MiB`;
+  if (x >= 2 ** 10) return `${num(x / 2 ** 10, 1)} KiB`;
+  return `${int(x)} B`;
+}
+
+/** The gossip cluster's v1 metrics: dissemination, detection, load. */
+function gossipSection(g: GossipSummary, crashes: number): Section {
+  const t = (x: number | null) => (x === null ? '-' : duration(x));
+  const full = g.dissemination.fullMs;
+  const { firstSuspectMs: first, allDeadMs: dead } = g.detection;
+  // Rows only for what the run had: rumours when events were sent, detection when members crashed ('-' there: never).
+  const rows = [
+    ...(g.dissemination.events > 0 ? [['rumour reaches every member', t(full.mean), t(full.p50), t(full.p99), t(full.max), `${int(g.dissemination.events)} rumours`]] : []),
+    ...(crashes > 0
+      ? [
+          ['crash → first suspicion', t(first.mean), t(first.p50), t(first.p99), '', `${int(crashes)} crash${crashes === 1 ? '' : 'es'}`],
+          ['crash → dead everywhere', t(dead.mean), t(dead.p50), t(dead.p99), '', ''],
+        ]
+      : []),
+  ];
+  return section(`gossip cluster (${int(g.members)} members)`, rows.length > 0 ? ['', 'mean', 'p50', 'p99', 'max', 'count'] : [], rows, [
+    `false positives (live members declared dead): ${int(g.detection.falsePositives)}`,
+    `load per member: ${num(g.load.msgsPerMemberPerSec, 2)} msgs/s, ${num(g.load.bytesPerMemberPerSec, 0)} B/s`,
+  ]);
+}
