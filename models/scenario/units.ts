@@ -131,23 +131,27 @@ interface UnitKind {
   readonly expected: string;
   /** A valid example, used in hints. */
   readonly example: string;
+  /** Units offered for a bare number (`60` → "write units, e.g. 60ms or 60s"). */
+  readonly usual: readonly string[];
   readonly noun: string;
 }
 
-const DURATION: UnitKind = { units: DURATION_UNITS, aliases: DURATION_ALIASES, separator: '', expected: DURATION_EXPECTED, example: '10ms', noun: 'durations' };
-const RATE: UnitKind = { units: RATE_UNITS, aliases: RATE_ALIASES, separator: '/', expected: RATE_EXPECTED, example: '100/s', noun: 'rates' };
-const SIZE: UnitKind = { units: SIZE_UNITS, aliases: {}, separator: '', expected: SIZE_EXPECTED, example: '1KiB', noun: 'sizes' };
-const BANDWIDTH: UnitKind = { units: BANDWIDTH_UNITS, aliases: {}, separator: '', expected: BANDWIDTH_EXPECTED, example: '100Mbps', noun: 'bandwidths' };
+const DURATION: UnitKind = { units: DURATION_UNITS, aliases: DURATION_ALIASES, separator: '', expected: DURATION_EXPECTED, example: '10ms', usual: ['ms', 's'], noun: 'durations' };
+const RATE: UnitKind = { units: RATE_UNITS, aliases: RATE_ALIASES, separator: '/', expected: RATE_EXPECTED, example: '100/s', usual: ['/s'], noun: 'rates' };
+const SIZE: UnitKind = { units: SIZE_UNITS, aliases: {}, separator: '', expected: SIZE_EXPECTED, example: '1KiB', usual: ['B', 'KiB'], noun: 'sizes' };
+const BANDWIDTH: UnitKind = { units: BANDWIDTH_UNITS, aliases: {}, separator: '', expected: BANDWIDTH_EXPECTED, example: '100Mbps', usual: ['Mbps', 'Gbps'], noun: 'bandwidths' };
 
 /** Parses `<number><separator><unit>` of one kind; callers handle the number 0. */
 function parseWithUnit(raw: unknown, kind: UnitKind): UnitResult {
   const writeUnits = `write units, e.g. ${kind.example}`;
-  if (typeof raw === 'number') return fail(kind.expected, writeUnits);
+  // A bare number: offer it back with the usual units, so the fix is a copy.
+  const unitsFor = (n: string) => `write units, e.g. ${kind.usual.map((u) => `${n}${u}`).join(' or ')}`;
+  if (typeof raw === 'number') return fail(kind.expected, Number.isFinite(raw) && raw > 0 ? unitsFor(String(raw)) : writeUnits);
   if (typeof raw !== 'string') return fail(kind.expected);
   const match = /^(-?)(\d+(?:\.\d+)?)\s*(.*)$/.exec(raw.trim());
   if (match === null) return fail(kind.expected, `write a number then a unit, e.g. ${kind.example}`);
   const [, sign, digits, rest] = match as unknown as [string, string, string, string];
-  if (rest === '') return fail(kind.expected, writeUnits);
+  if (rest === '') return fail(kind.expected, sign === '' ? unitsFor(digits) : writeUnits);
   const unit = kind.separator === '' ? rest : rest.startsWith(kind.separator) ? rest.slice(kind.separator.length).trim() : undefined;
   const canonical = unit === undefined ? undefined : kind.units[unit] !== undefined ? unit : suggestUnit(unit, kind);
   if (canonical === undefined) {

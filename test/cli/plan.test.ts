@@ -67,7 +67,7 @@ describe('meshsim plan', () => {
   it('bad input is one line with a hint and exit code 2', () => {
     const cases: [string[], string][] = [
       [['plan', MMC, '--slo', 'p98<1ms', '--vary', 'services.api.cores=1..8'], 'meshsim: --slo "p98<1ms": unknown metric "p98" (hint: did you mean "p90"?)\n'],
-      [['plan', MMC, '--slo', 'p99<100', '--vary', 'services.api.cores=1..8'], 'meshsim: --slo "p99<100": p99 needs a duration with units (us, ms, s, m, h), got "100" (hint: write units, e.g. 10ms)\n'],
+      [['plan', MMC, '--slo', 'p99<100', '--vary', 'services.api.cores=1..8'], 'meshsim: --slo "p99<100": p99 needs a duration with units (us, ms, s, m, h), got "100" (hint: write units, e.g. 100ms or 100s)\n'],
       [['plan', MMC, '--vary', 'services.api.cores=1..8'], 'meshsim: plan: no SLO to plan for (hint: add --slo "p99<100ms" or an slo: block to the scenario)\n'],
       [['plan', MMC, '--slo', 'p99<1s', '--vary', 'services.api.cores=2,4'], 'meshsim: plan: no range to search (hint: give one, e.g. --vary services.api.replicas=1..32, or --load 100/s..5000/s; only a scenario with one service is sized by default)\n'],
       [['plan', MMC, '--slo', 'p99<1s', '--load', 'fast'], 'meshsim: --load: expected a rate or a range of rates LO..HI, got "fast" (hint: e.g. --load 5000/s or --load 100/s..5000/s)\n'],

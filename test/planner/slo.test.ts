@@ -41,7 +41,7 @@ describe('SLO grammar', () => {
 
   it('explains what is wrong, with a hint', () => {
     expect(parseSlo('p98 < 100ms')).toEqual({ ok: false, message: 'unknown metric "p98"', hint: 'did you mean "p90"?' });
-    expect(parseSlo('p99 < 100')).toEqual({ ok: false, message: 'p99 needs a duration with units (us, ms, s, m, h), got "100"', hint: 'write units, e.g. 10ms' });
+    expect(parseSlo('p99 < 100')).toEqual({ ok: false, message: 'p99 needs a duration with units (us, ms, s, m, h), got "100"', hint: 'write units, e.g. 100ms or 100s' });
     expect(parseSlo('throughput > 100')).toMatchObject({ ok: false, message: 'throughput needs a rate per unit of time (N/s, N/m, N/h), got "100"' });
     expect(parseSlo('p99 = 100ms')).toMatchObject({ ok: false, message: 'no comparison in "p99 = 100ms"' });
     expect(parseSlo('p99 =< 100ms')).toMatchObject({ ok: false, message: 'unknown operator in "p99 =< 100ms"' });

@@ -104,7 +104,7 @@ const BAD_FILES: readonly BadFile[] = [
       '  load: { target: api, arrival: { process: poisson, rate: 10/s } }',
     ],
     expected: [
-      'bad.yaml:3:11  duration: expected a duration with units (us, ms, s, m, h), got 60 (hint: write units, e.g. 10ms)',
+      'bad.yaml:3:11  duration: expected a duration with units (us, ms, s, m, h), got 60 (hint: write units, e.g. 60ms or 60s)',
     ],
   },
   {
@@ -381,7 +381,7 @@ const BAD_FILES: readonly BadFile[] = [
     expected: [
       'bad.yaml:7:5  services.api.replica: unknown key "replica" (hint: did you mean "replicas"?)',
       'bad.yaml:8:12  services.api.cores: expected a positive integer, got 0 (hint: cores: 4)',
-      'bad.yaml:9:18  services.api.serviceTime: expected a duration with units (us, ms, s, m, h), got 10 (hint: write units, e.g. 10ms)',
+      'bad.yaml:9:18  services.api.serviceTime: expected a duration with units (us, ms, s, m, h), got 10 (hint: write units, e.g. 10ms or 10s)',
       'bad.yaml:11:19  clients.load.target: unknown service "apx" (hint: did you mean "api"?)',
       'bad.yaml:13:11  faults.0.at: the fault starts at "2m", after the run ends (duration "60s")',
     ],

@@ -93,9 +93,9 @@ const bad: Record<string, { parse: Parser; cases: [unknown, string | undefined][
   duration: {
     parse: parseDuration,
     cases: [
-      [10, 'write units, e.g. 10ms'],
-      ['10', 'write units, e.g. 10ms'],
-      [1.5, 'write units, e.g. 10ms'],
+      [10, 'write units, e.g. 10ms or 10s'],
+      ['10', 'write units, e.g. 10ms or 10s'],
+      [1.5, 'write units, e.g. 1.5ms or 1.5s'],
       ['10sec', 'write 10s'],
       ['10 ms', 'write 10ms'],
       ['10MS', 'write 10ms'],
@@ -123,7 +123,7 @@ const bad: Record<string, { parse: Parser; cases: [unknown, string | undefined][
   size: {
     parse: parseSize,
     cases: [
-      [1024, 'write units, e.g. 1KiB'],
+      [1024, 'write units, e.g. 1024B or 1024KiB'],
       ['4kib', 'write 4KiB'],
       ['4K', 'unknown unit "K"; use B, KB, MB, GB, KiB, MiB, GiB'],
       ['1.5B', '1.5B is 1.5 bytes; sizes are whole bytes'],
@@ -133,7 +133,7 @@ const bad: Record<string, { parse: Parser; cases: [unknown, string | undefined][
   bandwidth: {
     parse: parseBandwidth,
     cases: [
-      [100, 'write units, e.g. 100Mbps'],
+      [100, 'write units, e.g. 100Mbps or 100Gbps'],
       ['100mbps', 'write 100Mbps'],
       ['10GB', 'unknown unit "GB"; use bps, Kbps, Mbps, Gbps'],
       ['-1Gbps', 'bandwidths cannot be negative'],
@@ -186,7 +186,7 @@ describe('unit parsers', () => {
   });
 
   it('describes what it expected, for messages', () => {
-    expect(parseDuration(10)).toEqual({ ok: false, expected: 'a duration with units (us, ms, s, m, h)', hint: 'write units, e.g. 10ms' });
+    expect(parseDuration(10)).toEqual({ ok: false, expected: 'a duration with units (us, ms, s, m, h)', hint: 'write units, e.g. 10ms or 10s' });
   });
 });
 
