@@ -72,12 +72,14 @@ function requestSections(result: Result): Section[] {
 function faultSections(result: Result, traffic: boolean): Section[] {
   if (result.faults.length === 0) return [];
   const targets = (t: readonly string[]) => (t.length > 6 ? `${t.slice(0, 5).join(', ')}, … (${t.length})` : t.join(', ') || '(network)');
-  if (!traffic) return [section('faults', ['kind', 'from', 'to', 'targets'], result.faults.map((f) => [f.kind, duration(f.startMs), duration(f.endMs), targets(f.targets)]))];
+  // An event (add-node, join, …) has no end of its own.
+  const until = (f: { startMs: number; endMs: number }) => (f.endMs === f.startMs ? '-' : duration(f.endMs));
+  if (!traffic) return [section('faults', ['kind', 'from', 'to', 'targets'], result.faults.map((f) => [f.kind, duration(f.startMs), until(f), targets(f.targets)]))];
   const back = (x: number | null) => (x === null ? 'never' : duration(x));
   const rows = result.faults.map((f, i) => {
     const r = result.summary.recovery[i];
     const recovery = r === undefined || !r.measurable ? ['-', '-', '-'] : [back(r.p99RecoveryMs), back(r.errorRateRecoveryMs), `${r.recoveredReplications}/${result.replications}`];
-    return [f.kind, duration(f.startMs), duration(f.endMs), targets(f.targets), ...recovery];
+    return [f.kind, duration(f.startMs), until(f), targets(f.targets), ...recovery];
   });
   const unmeasurable = result.summary.recovery.some((r) => !r.measurable);
   return [section(`faults, and recovery: time from the fault's start until windowed p99 and error rate are back within 10% of before`,
