@@ -85,6 +85,12 @@ describe('meshsim validate, schema, help, version', () => {
     const bad = meshsim('validate', 'scenarios/mm1.yaml', file);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('1 of 2 file(s) invalid');
+    // A missing file is one more problem; the files after it are still checked. --quiet prints problems only.
+    const quiet = meshsim('validate', '--quiet', 'nope.yaml', 'scenarios/mm1.yaml', file);
+    expect(quiet.status).toBe(2);
+    expect(quiet.stdout).toBe('');
+    expect(quiet.stderr).toMatch(/^meshsim: no such file: nope\.yaml \(hint: [^\n]+\)\n[^\n]*bad2\.yaml:/);
+    expect(quiet.stderr).toContain('2 of 3 file(s) invalid');
   });
 
   it('schema prints the committed JSON Schema', () => {
