@@ -21,13 +21,17 @@
 import type { EventFn } from '../sim/event-queue';
 import { Histogram } from '../sim/histogram';
 import type { FaultInterval } from './faults';
+import type { MembershipFaultSpec } from './scenario/types';
 import type { Node } from './node';
 import { GossipReader, KvReader, type GossipView, type KvView } from './observe-components';
 import { deliverRequest, deliverResponse, type Attempt } from './request';
 import type { WindowPoint } from './time-series';
 import type { World } from './world';
 
-/** Fields of one node record in `Snapshot.nodes`, after its index. */
+/**
+ * Fields of one node record in `Snapshot.nodes`, after its index. `up` is 1 (up), 0
+ * (crashed) or -1 (not added yet: a kv node an `add-node` fault brings in later).
+ */
 export const NODE_FIELDS = ['up', 'slowFactor', 'faults', 'inSystem', 'queue', 'busy', 'utilization'] as const;
 /** Numbers per node record: the node's index, then `NODE_FIELDS`. */
 export const NODE_STRIDE = 1 + NODE_FIELDS.length;
@@ -95,6 +99,8 @@ export interface Topology {
   readonly clients: readonly TopologyClient[];
   /** Replica ids; a node's index in `Snapshot.nodes` records is its position here. */
   readonly nodes: readonly string[];
+  /** Nodes that `add-node` faults bring in during the run, with the time they are added (ms). */
+  readonly addedAtMs?: Readonly<Record<string, number>>;
   readonly faults: readonly FaultInterval[];
   /**
    * Services nothing here observes (none today: gossip clusters, which run as their own
@@ -117,7 +123,7 @@ export interface Movement {
   readonly dropped: boolean;
 }
 
-/** Per-node mean utilisation over one sampling interval; -1 for a node down at its end. */
+/** Per-node mean utilisation over one sampling interval; -1 for a node down at its end, NaN for one not added yet. */
 export interface LoadColumn {
   readonly startMs: number;
   readonly endMs: number;
@@ -180,7 +186,8 @@ export class WorldObserver {
   /** Record movements (off while seeking: nobody would see them). */
   recordMovements = true;
 
-  private readonly nodes: Node[];
+  /** Per topology node, its modelled node; undefined until an add-node fault creates it. */
+  private readonly nodes: (Node | undefined)[];
   private readonly lastSent: Float64Array;
   private readonly lastArea: Float64Array;
   private readonly lastUtilization: Float64Array;
@@ -207,7 +214,7 @@ export class WorldObserver {
     this.topology = topologyOf(world, intervalMs);
     this.kvReader = new KvReader(world);
     this.gossipReader = new GossipReader(world);
-    this.nodes = [...world.replicas.values()].map((replica) => replica.node);
+    this.nodes = this.topology.nodes.map((id) => world.replicas.get(id)?.node);
     this.lastSent = new Float64Array(this.nodes.length * NODE_FIELDS.length).fill(NaN);
     this.lastArea = new Float64Array(this.nodes.length);
     this.lastUtilization = new Float64Array(this.nodes.length);
@@ -296,7 +303,11 @@ export class WorldObserver {
     const now = this.world.sim.now();
     const utilization = new Float32Array(this.nodes.length);
     for (let i = 0; i < this.nodes.length; i++) {
-      const node = this.nodes[i]!;
+      const node = this.nodeAt(i);
+      if (node === undefined) {
+        utilization[i] = NaN;
+        continue;
+      }
       const value = this.intervalUtilization(i, node, now);
       this.lastUtilization[i] = value;
       utilization[i] = node.up ? value : -1;
@@ -307,18 +318,21 @@ export class WorldObserver {
     if (this.nextSampleMs <= now) this.nextSampleMs = this.world.scenario.durationMs;
   }
 
+  /** The node of topology index `i`, once it exists (added nodes appear mid-run). */
+  private nodeAt(i: number): Node | undefined {
+    return (this.nodes[i] ??= this.world.replicas.get(this.topology.nodes[i]!)?.node);
+  }
+
   /**
-   * Mean busy cores / cores over the last interval, from the node's busy-time average.
-   * The average restarts at the end of warm-up; the interval that contains it reports
-   * the mean since then.
+   * Mean busy cores / cores over the last interval, from the node's busy-time integral.
+   * The integral restarts at the end of warm-up (and when an added node starts): the
+   * interval that contains the restart reports the mean since then.
    */
   private intervalUtilization(i: number, node: Node, now: number): number {
-    const { warmupMs } = this.world.scenario;
-    const startMs = warmupMs > 0 && now >= warmupMs ? warmupMs : 0;
-    const area = node.busy.average(now) * (now - startMs);
-    const previousStartMs = warmupMs > 0 && this.lastSampleMs >= warmupMs ? warmupMs : 0;
-    const spanMs = previousStartMs === startMs ? now - this.lastSampleMs : now - startMs;
-    const busy = previousStartMs === startMs ? area - this.lastArea[i]! : area;
+    const area = node.busy.integral(now);
+    const restarted = node.busy.startMs >= this.lastSampleMs;
+    const spanMs = restarted ? now - node.busy.startMs : now - this.lastSampleMs;
+    const busy = restarted ? area : area - this.lastArea[i]!;
     this.lastArea[i] = area;
     return spanMs > 0 ? Math.max(0, busy / spanMs / node.cores) : node.busy.current / node.cores;
   }
@@ -339,14 +353,20 @@ export class WorldObserver {
     const out: number[] = [];
     const record = new Float64Array(fields);
     for (let i = 0; i < this.nodes.length; i++) {
-      const node = this.nodes[i]!;
-      record[0] = node.up ? 1 : 0;
-      record[1] = node.slowFactor;
-      record[2] = faults[i]!;
-      record[3] = node.inSystem;
-      record[4] = node.waiting.current;
-      record[5] = node.busy.current;
-      record[6] = this.lastUtilization[i]!;
+      const node = this.nodeAt(i);
+      if (node === undefined) {
+        record.fill(0);
+        record[0] = -1;
+        record[1] = 1;
+      } else {
+        record[0] = node.up ? 1 : 0;
+        record[1] = node.slowFactor;
+        record[2] = faults[i]!;
+        record[3] = node.inSystem;
+        record[4] = node.waiting.current;
+        record[5] = node.busy.current;
+        record[6] = this.lastUtilization[i]!;
+      }
       let changed = false;
       for (let f = 0; f < fields; f++) {
         if (this.lastSent[i * fields + f] !== record[f]) changed = true;
@@ -386,11 +406,13 @@ export class WorldObserver {
 /** The shape of the system, read from the World's scenario. */
 function topologyOf(world: World, intervalMs: number): Topology {
   const scenario = world.scenario;
+  // Nodes that add-node faults bring in later are drawn from the start, as not added yet.
+  const added = scenario.faults.filter((f) => f.kind === 'add-node' && !world.replicas.has(f.node)) as Extract<MembershipFaultSpec, { kind: 'add-node' }>[];
   const services: TopologyService[] = [];
   for (const [name, spec] of scenario.services) {
     services.push({
       name,
-      replicas: (world.serviceReplicas.get(name) ?? []).map((replica) => replica.id),
+      replicas: [...(world.serviceReplicas.get(name) ?? []).map((replica) => replica.id), ...added.filter((f) => f.service === name).map((f) => f.node)],
       cores: spec.cores,
       discipline: spec.discipline,
       calls: [...new Set(spec.calls.map((call) => call.service))],
@@ -416,7 +438,8 @@ function topologyOf(world: World, intervalMs: number): Topology {
     intervalMs,
     services,
     clients,
-    nodes: [...world.replicas.keys()],
+    nodes: [...world.replicas.keys(), ...added.map((f) => f.node)],
+    ...(added.length === 0 ? {} : { addedAtMs: Object.fromEntries(added.map((f) => [f.node, f.atMs])) }),
     faults: world.faults.map((fault) => ({ ...fault, targets: [...fault.targets] })),
     unobserved: [],
     gossip: [...(scenario.gossip?.keys() ?? [])],

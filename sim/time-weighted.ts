@@ -26,7 +26,17 @@ export class TimeWeighted {
   average(nowMs: number): number {
     const span = nowMs - this.start;
     if (span <= 0) return this.value;
-    return (this.area + this.value * (nowMs - this.since)) / span;
+    return this.integral(nowMs) / span;
+  }
+
+  /** Value × time accumulated over [reset time, nowMs]. */
+  integral(nowMs: number): number {
+    return this.area + this.value * (nowMs - this.since);
+  }
+
+  /** When the history starts: 0, or the last reset. */
+  get startMs(): number {
+    return this.start;
   }
 
   get current(): number {

@@ -163,4 +163,36 @@ describe('WorldObserver', () => {
     observer.detach();
     expect(world.network.transmit).toBe(Network.prototype.transmit);
   });
+
+  it('draws a node an add-node fault brings in from the start, as not added until it is', () => {
+    const kv = loadScenario(`
+name: grow
+seed: 1
+duration: 6s
+warmup: 1s
+network: { latency: 200us }
+services:
+  kv: { kind: kv, replicas: 3, serviceTime: 50us, replication: 2, w: 1, r: 1, storageTime: 10us }
+clients:
+  app: { target: kv, arrival: { process: poisson, rate: 500/s }, keys: { dist: uniform, count: 1000 }, ops: { get: 0.9, put: 0.1 } }
+faults:
+  - { at: 3s, add-node: kv }
+`, 'grow.yaml');
+    const observer = new WorldObserver(new World(kv, 1));
+    const { topology } = observer;
+    expect(topology.nodes).toEqual(['kv-0', 'kv-1', 'kv-2', 'kv-3']);
+    expect(topology.services[0]!.replicas).toEqual(['kv-0', 'kv-1', 'kv-2', 'kv-3']);
+    expect(topology.addedAtMs).toEqual({ 'kv-3': 3000 });
+    const up = NODE_FIELDS.indexOf('up');
+    const utilization = NODE_FIELDS.indexOf('utilization');
+    const snapshots = observeAll(observer, 1000);
+    expect(nodeRecords(snapshots[0]!).get(3)![up]).toBe(-1);
+    const records = snapshots.map(nodeRecords).filter((r) => r.has(3));
+    expect(records.at(-1)!.get(3)![up]).toBe(1);
+    expect(records.at(-1)!.get(3)![utilization]).toBeGreaterThan(0);
+    // Load columns: NaN (not added) before 3 s, a utilisation after.
+    const columns = snapshots.flatMap((snapshot) => snapshot.load);
+    expect(columns.filter((c) => c.endMs < 3000).every((c) => Number.isNaN(c.utilization[3]))).toBe(true);
+    expect(columns.filter((c) => c.startMs >= 3000).every((c) => c.utilization[3]! >= 0 && c.utilization[3]! <= 1)).toBe(true);
+  });
 });

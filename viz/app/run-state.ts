@@ -14,6 +14,8 @@ export const FIELD = Object.freeze(Object.fromEntries(NODE_FIELDS.map((name, i) 
 export interface NodeState {
   readonly id: string;
   readonly up: boolean;
+  /** Not added yet: an add-node fault brings it in later. */
+  readonly absent: boolean;
   readonly slowFactor: number;
   /** FAULT_BITS of the faults acting on the node. */
   readonly faults: number;
@@ -52,7 +54,7 @@ export class RunState {
   constructor(readonly topology: Topology) {
     this.values = new Float64Array(topology.nodes.length * this.width);
     for (let i = 0; i < topology.nodes.length; i++) {
-      this.values[i * this.width + FIELD.up] = 1;
+      this.values[i * this.width + FIELD.up] = topology.addedAtMs?.[topology.nodes[i]!] === undefined ? 1 : -1;
       this.values[i * this.width + FIELD.slowFactor] = 1;
     }
   }
@@ -92,6 +94,7 @@ export class RunState {
     return {
       id: this.topology.nodes[index]!,
       up: v[base + FIELD.up] === 1,
+      absent: v[base + FIELD.up] === -1,
       slowFactor: v[base + FIELD.slowFactor]!,
       faults: v[base + FIELD.faults]!,
       inSystem: v[base + FIELD.inSystem]!,

@@ -22,6 +22,8 @@ svg.chart .node.slow rect.body { stroke: #E69F00; stroke-width: 3; stroke-dashar
 svg.chart .node.partitioned rect.body { stroke: #CC79A7; stroke-width: 3; stroke-dasharray: 1.5 2.5; }
 svg.chart .node .cross { stroke: #111; stroke-width: 2; display: none; }
 svg.chart .node.crashed .cross { display: inline; }
+svg.chart .node.absent rect.body { stroke: ${COLORS.muted}; stroke-dasharray: 3 2; }
+svg.chart .node.absent text { fill: ${COLORS.muted}; }
 svg.chart .node .queue { fill: #E69F00; }
 svg.chart .node text { pointer-events: none; font-size: 10px; }
 svg.chart .node.crashed text { paint-order: stroke; stroke: #fff; stroke-width: 3px; font-weight: 600; }

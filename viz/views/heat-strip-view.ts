@@ -137,14 +137,19 @@ class HeatStripView implements View {
       const to = Math.max(from + 1, Math.floor(((row + 1) / this.rows) * n));
       let sum = 0;
       let up = 0;
+      let absent = 0;
       for (let i = from; i < to; i++) {
         const u = column.utilization[i]!;
-        if (u >= 0) {
+        if (Number.isNaN(u)) absent++;
+        else if (u >= 0) {
           sum += u;
           up++;
         }
       }
-      const value = up === 0 || up * 2 < to - from ? -1 : sum / up;
+      // Nodes not added yet are left blank; of the others, a row mostly down is hatched.
+      const present = to - from - absent;
+      if (present === 0) continue;
+      const value = up === 0 || up * 2 < present ? -1 : sum / up;
       const color = value < 0 ? DOWN : RAMP[Math.round(Math.min(1, value) * 100)]!;
       for (let y = Math.round(row * rowHeight); y < Math.round((row + 1) * rowHeight); y++) {
         for (let x = x0; x < x1; x++) {

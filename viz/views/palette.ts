@@ -25,6 +25,8 @@ export const COLORS = Object.freeze({
   p50: OKABE_ITO.blue,
   p99: OKABE_ITO.orange,
   down: '#b8b8b8',
+  /** A node not added yet: an empty glyph. */
+  absent: '#ffffff',
   ink: '#1d2330',
   muted: '#6b7280',
   grid: '#e5e7eb',

@@ -11,7 +11,7 @@
  */
 import type { Selection } from 'd3';
 import { FAULT_BITS } from '../../models/observe';
-import { count, percent, shortCount } from '../app/format';
+import { count, duration, percent, shortCount } from '../app/format';
 import { FIELD, type RunState } from '../app/run-state';
 import { COLORS, OKABE_ITO, textOn, utilizationColor } from './palette';
 import type { TopologyLayout } from './topology-layout';
@@ -29,6 +29,8 @@ export interface NodeLayer {
 /** How one replica looks now. */
 interface Look {
   readonly up: boolean;
+  /** Not added yet (drawn as an empty dashed outline). */
+  readonly absent: boolean;
   readonly slow: boolean;
   readonly partitioned: boolean;
   readonly utilization: number;
@@ -38,14 +40,16 @@ interface Look {
 
 function lookOf(state: RunState, i: number, step: number): Look {
   const up = state.value(i, FIELD.up) === 1;
+  const absent = state.value(i, FIELD.up) === -1;
   const utilization = state.value(i, FIELD.utilization);
   return {
     up,
+    absent,
     slow: state.value(i, FIELD.slowFactor) !== 1,
     partitioned: (state.value(i, FIELD.faults) & FAULT_BITS.partition!) !== 0,
     utilization,
     queue: state.value(i, FIELD.queue),
-    fill: up ? utilizationColor(utilization, step) : COLORS.down,
+    fill: up ? utilizationColor(utilization, step) : absent ? COLORS.absent : COLORS.down,
   };
 }
 
@@ -56,7 +60,7 @@ const queueWidth = (queue: number, size: number): number => Math.round((size - 2
 export function nodeTooltip(state: RunState, i: number, cores: number | undefined): string {
   const node = state.node(i);
   const parts = [
-    `${node.id}${node.up ? '' : ' (crashed)'}`,
+    `${node.id}${node.absent ? ` (added at ${duration(state.topology.addedAtMs?.[node.id] ?? 0)})` : node.up ? '' : ' (crashed)'}`,
     `utilisation ${percent(node.utilization)}`,
     `in system ${count(node.inSystem)} (waiting ${count(node.queue)})`,
     `cores busy ${count(node.busy)}/${cores ?? '?'}`,
@@ -105,8 +109,8 @@ export class SvgNodeLayer implements NodeLayer {
     const s = this.layout.size;
     this.nodes.forEach((dom, i) => {
       const look = lookOf(state, i, 0.01);
-      const className = `node${look.up ? '' : ' crashed'}${look.slow ? ' slow' : ''}${look.partitioned ? ' partitioned' : ''}`;
-      const fill = look.up ? look.fill : this.hatchUrl;
+      const className = `node${look.up ? '' : look.absent ? ' absent' : ' crashed'}${look.slow ? ' slow' : ''}${look.partitioned ? ' partitioned' : ''}`;
+      const fill = look.up || look.absent ? look.fill : this.hatchUrl;
       const bar = look.up && s >= 6 ? queueWidth(look.queue, s) : 0;
       if (className !== dom.className) dom.g.setAttribute('class', (dom.className = className));
       if (fill !== dom.fill) dom.body.setAttribute('fill', (dom.fill = fill));
@@ -123,12 +127,13 @@ export class SvgNodeLayer implements NodeLayer {
 
   private label(dom: NodeDom, state: RunState, i: number, look: Look): void {
     const slowFactor = state.value(i, FIELD.slowFactor);
-    const label = look.up ? `${percent(look.utilization, 0)} q${shortCount(look.queue)}${look.slow ? ` ×${slowFactor}` : ''}` : 'down';
+    const status = look.up ? `${percent(look.utilization, 0)} q${shortCount(look.queue)}` : look.absent ? 'not added' : 'down';
+    const label = `${status}${look.slow ? ` ×${slowFactor}` : ''}`;
     if (label === dom.label) return;
     dom.label = label;
     dom.text!.textContent = '';
     const color = look.up ? textOn(look.utilization) : COLORS.ink;
-    const lines = [state.topology.nodes[i]!, look.up ? `${percent(look.utilization, 0)} q${shortCount(look.queue)}` : 'down', look.slow ? `slow ×${slowFactor}` : ''];
+    const lines = [state.topology.nodes[i]!, status, look.slow ? `slow ×${slowFactor}` : ''];
     lines.forEach((line, k) => {
       if (line === '') return;
       const tspan = document.createElementNS('http://www.w3.org/2000/svg', 'tspan');
@@ -174,7 +179,11 @@ export class CanvasNodeLayer implements NodeLayer {
       const look = lookOf(state, i, 0.05);
       c.fillStyle = look.fill;
       c.fillRect(glyph.x - s / 2, glyph.y - s / 2, s, s);
-      if (!look.up) {
+      if (look.absent) {
+        c.strokeStyle = COLORS.muted;
+        c.lineWidth = 1;
+        c.strokeRect(glyph.x - s / 2, glyph.y - s / 2, s, s);
+      } else if (!look.up) {
         marks.crashed++;
         c.strokeStyle = '#111';
         c.lineWidth = Math.max(1, s / 6);
