@@ -98,6 +98,11 @@ export class Caller implements ResponseReceiver {
     }
   }
 
+  /** Time the hosts outlier detection has ejected now have been out (0 without it). */
+  ejectedSoFarMs(): number {
+    return this.outliers?.ejectedSoFarMs() ?? 0;
+  }
+
   /**
    * Replace the endpoints (a discovery update): the balancer keeps the state of hosts that
    * stay, outlier detection and health checks follow the new set.

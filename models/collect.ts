@@ -49,7 +49,8 @@ export function collectResult(world: World): ReplicationResult {
     hedges: m.counter('hedges'),
     circuitBreakerRejections: m.counter('circuitBreaker.rejections'),
     ejections: m.counter('outlier.ejections'),
-    ejectedMs: round3(m.counter('outlier.ejectedTimeMs')),
+    // Ejections still running at the end count up to the end, so ejections > 0 never shows 0 time.
+    ejectedMs: round3(m.counter('outlier.ejectedTimeMs') + (m.enabled ? world.callers.reduce((sum, { caller }) => sum + caller.ejectedSoFarMs(), 0) : 0)),
   };
   return {
     seed: world.seed,

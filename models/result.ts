@@ -53,7 +53,7 @@ export interface ResilienceSummary {
   readonly hedges: number;
   /** Requests failed fast by a circuit breaker. */
   readonly circuitBreakerRejections: number;
-  /** Hosts ejected by outlier detection, and the total time they were out (ended ejections). */
+  /** Hosts ejected by outlier detection, and the total time they were out (up to the end of the run for those still out). */
   readonly ejections: number;
   readonly ejectedMs: number;
 }

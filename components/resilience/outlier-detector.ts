@@ -112,7 +112,8 @@ const optionNames: readonly (keyof OutlierDetectorOptions)[] = [
  * Metrics: `<prefix>.ejections` and `<prefix>.ejections.<kind>` (enforced ejections),
  * `<prefix>.detections.<kind>`, `<prefix>.overflow` (refused by the limit),
  * `<prefix>.ejectedTimeMs` (total time hosts spent ejected, counted when each ejection
- * ends), gauge `<prefix>.ejected` (hosts ejected now).
+ * ends; `ejectedSoFarMs` gives the part of those still running), gauge `<prefix>.ejected`
+ * (hosts ejected now).
  */
 export class OutlierDetector {
   readonly settings: Readonly<OutlierSettings>;
@@ -173,6 +174,15 @@ export class OutlierDetector {
       this.detected(monitor, 'consecutiveGatewayFailure');
     }
     if (++monitor.consecutive5xx === this.settings.consecutive5xx) this.detected(monitor, 'consecutive5xx');
+  }
+
+  /** How long the hosts ejected now have been out, summed: what `ejectedTimeMs` will add when they return. */
+  ejectedSoFarMs(): number {
+    if (this.ejectedHostCount === 0) return 0;
+    const now = this.env.now();
+    let total = 0;
+    for (const monitor of this.monitors.values()) if (monitor.ejected) total += now - monitor.ejectedAtMs;
+    return total;
   }
 
   isEjected(hostId: Address): boolean {

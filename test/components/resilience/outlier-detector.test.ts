@@ -94,7 +94,10 @@ describe('OutlierDetector', () => {
     record(detector, 'h0', '5xx', 5); // ejected at 0 for 30 s
     env.advance(29_999);
     expect(detector.isEjected('h0')).toBe(true);
+    expect(detector.ejectedSoFarMs()).toBe(29_999); // still out: not in the counter yet
+    expect(env.metrics.counter('outlier.ejectedTimeMs')).toBe(0);
     env.advance(1); // sweep at 30 s
+    expect(detector.ejectedSoFarMs()).toBe(0);
     expect(detector.isEjected('h0')).toBe(false);
     record(detector, 'h0', '5xx', 5); // second ejection at 30 s: 60 s
     expect(detector.ejectionCount('h0')).toBe(2);
