@@ -109,7 +109,13 @@ export async function plan(input: PlanInput, deps: PlanDeps): Promise<PlanReport
     if (ranges.length + lists.length > 0) throw new PlannerError('plan --load searches the arrival rate: --vary may only fix single values', `drop --vary ${[...ranges, ...lists][0]!.path}=…, or drop --load`);
     return planLoad(input, deps, prober, input.load);
   }
-  if (ranges.length === 0) throw new PlannerError('plan: no range to search', 'give one, e.g. --vary services.api.replicas=1..32, or --load 100/s..5000/s; only a scenario with one service is sized by default');
+  if (ranges.length === 0) {
+    if (lists.length > 0) {
+      const path = lists[0]!.path;
+      throw new PlannerError(`plan: no range to search: ${path} lists values to compare, not a range to search`, `fix it to one value (--vary ${path}=…) and give a range, e.g. --vary services.api.replicas=1..32; or use meshsim compare`);
+    }
+    throw new PlannerError('plan: no range to search', 'give one, e.g. --vary services.api.replicas=1..32, or --load 100/s..5000/s; only a scenario with one service is sized by default');
+  }
   if (input.cost === undefined && ranges.length + lists.length > 1) {
     throw new PlannerError('plan: several varied paths need --cost to choose between configurations', 'e.g. --cost "services.api.replicas * services.api.cores * 0.045"');
   }

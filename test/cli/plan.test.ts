@@ -69,7 +69,7 @@ describe('meshsim plan', () => {
       [['plan', MMC, '--slo', 'p98<1ms', '--vary', 'services.api.cores=1..8'], 'meshsim: --slo "p98<1ms": unknown metric "p98" (hint: did you mean "p90"?)\n'],
       [['plan', MMC, '--slo', 'p99<100', '--vary', 'services.api.cores=1..8'], 'meshsim: --slo "p99<100": p99 needs a duration with units (us, ms, s, m, h), got "100" (hint: write units, e.g. 100ms or 100s)\n'],
       [['plan', MMC, '--vary', 'services.api.cores=1..8'], 'meshsim: plan: no SLO to plan for (hint: add --slo "p99<100ms" or an slo: block to the scenario)\n'],
-      [['plan', MMC, '--slo', 'p99<1s', '--vary', 'services.api.cores=2,4'], 'meshsim: plan: no range to search (hint: give one, e.g. --vary services.api.replicas=1..32, or --load 100/s..5000/s; only a scenario with one service is sized by default)\n'],
+      [['plan', MMC, '--slo', 'p99<1s', '--vary', 'services.api.cores=2,4'], 'meshsim: plan: no range to search: services.api.cores lists values to compare, not a range to search (hint: fix it to one value (--vary services.api.cores=…) and give a range, e.g. --vary services.api.replicas=1..32; or use meshsim compare)\n'],
       [['plan', MMC, '--slo', 'p99<1s', '--load', 'fast'], 'meshsim: --load: expected a rate or a range of rates LO..HI, got "fast" (hint: e.g. --load 5000/s or --load 100/s..5000/s)\n'],
       [['plan', MMC, '--slo', 'p99<1s', '--vary', 'services.api.cores=1..8', '--cost', '3 +'], 'meshsim: --cost "3 +": Unexpected end of expression (char 4) (hint: e.g. --cost "services.api.replicas * services.api.cores * 0.045")\n'],
       [
