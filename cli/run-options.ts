@@ -56,3 +56,13 @@ function integer(flag: string, raw: string, min: number): number {
   if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag}: expected an integer >= ${min}, got "${raw}"`, `e.g. ${flag} ${min === 0 ? 7 : 8}`);
   return n;
 }
+
+/**
+ * Faults that start at or after the end of the run never happen: legal (a shortened run,
+ * `--duration 10s`, is a common quick look) but worth a note, so nobody reads a fault-free
+ * result as the system shrugging the fault off.
+ */
+export function lateFaultNotes(scenario: Scenario): string[] {
+  return scenario.faults.flatMap((fault, i) =>
+    fault.atMs >= scenario.durationMs ? [`meshsim: note: fault ${i} (${fault.kind} at ${duration(fault.atMs)}) starts after the run ends (${duration(scenario.durationMs)}), so it does not happen`] : []);
+}

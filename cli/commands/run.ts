@@ -4,7 +4,7 @@ import { renderResult } from '../format/render-result';
 import { loadScenarioFile } from '../load';
 import { writeOutput } from '../output';
 import { progressBar } from '../progress';
-import { addRunOptions, applyRunFlags, checkFormat, type RunFlags } from '../run-options';
+import { addRunOptions, applyRunFlags, checkFormat, lateFaultNotes, type RunFlags } from '../run-options';
 import { duration } from '../format/text-table';
 import { UsageError } from '../errors';
 
@@ -35,6 +35,7 @@ export function parseSet(raw: string): { path: string; value: string } {
 export function runCommand(file: string, flags: RunFlags & { vary?: string[] }): void {
   const format = checkFormat(flags.format);
   const scenario = applyRunFlags(loadScenarioFile(file, (flags.vary ?? []).map(parseSet)), flags);
+  for (const note of lateFaultNotes(scenario)) process.stderr.write(`${note}\n`);
   const bar = progressBar(flags.quiet, scenario.name);
   const started = process.hrtime.bigint();
   const result = runScenario(scenario, {

@@ -76,6 +76,7 @@ function checkTimes(root: Mapping): PathProblem[] {
         at: 'value',
         message: `the fault starts at ${show((fault as Mapping).at)}, after the run ends (duration ${show(root.duration)})`,
         expected: 'a time before the end of the run',
+        hint: `start it before ${String(root.duration)}, or lengthen duration`,
       });
     }
   });

@@ -41,6 +41,8 @@ describe('meshsim run', () => {
     const a = meshsim('run', 'scenarios/quickstart.yaml', '--duration', '10s', '--replications', '1', '--format', 'csv');
     const b = meshsim('run', 'scenarios/quickstart.yaml', '--duration', '10s', '--replications', '1', '--format', 'csv', '--seed', '2');
     expect(a.status).toBe(0);
+    // The quickstart's crash at 20 s is past a 10 s run: said, not silently dropped.
+    expect(a.stderr).toBe('meshsim: note: fault 0 (crash at 20s) starts after the run ends (10s), so it does not happen\n');
     expect(a.stdout.split('\n')[0]).toBe('replication,seed,sent,completed,failed,timedOut,rejected,throughputPerSec,latencyMeanMs,p50Ms,p90Ms,p99Ms,p999Ms,maxMs');
     expect(a.stdout).not.toBe(b.stdout);
     const md = meshsim('run', 'scenarios/quickstart.yaml', '--duration', '25s', '--replications', '1', '--format', 'md');

@@ -383,7 +383,7 @@ const BAD_FILES: readonly BadFile[] = [
       'bad.yaml:8:12  services.api.cores: expected a positive integer, got 0 (hint: cores: 4)',
       'bad.yaml:9:18  services.api.serviceTime: expected a duration with units (us, ms, s, m, h), got 10 (hint: write units, e.g. 10ms or 10s)',
       'bad.yaml:11:19  clients.load.target: unknown service "apx" (hint: did you mean "api"?)',
-      'bad.yaml:13:11  faults.0.at: the fault starts at "2m", after the run ends (duration "60s")',
+      'bad.yaml:13:11  faults.0.at: the fault starts at "2m", after the run ends (duration "60s") (hint: start it before 60s, or lengthen duration)',
     ],
   },
   {
