@@ -13,7 +13,7 @@ import { parseShard, type Shard } from '../../planner/shard';
 import { parseVary, type Axis } from '../../planner/vary';
 import { UsageError } from '../errors';
 import { progressBar } from '../progress';
-import { applyRunFlags, type RunFlags } from '../run-options';
+import { applyRunFlags, lateFaultNotes, type RunFlags } from '../run-options';
 
 export interface SweepFlags extends RunFlags {
   readonly vary: string[];
@@ -65,9 +65,13 @@ export function loadBase(file: string, text: string): Scenario {
   return loadScenario(text, file);
 }
 
-/** `--seed`, `--replications`, `--duration` as parsed settings, checked against `scenario`. */
+/**
+ * `--seed`, `--replications`, `--duration` as parsed settings, checked against `scenario`;
+ * faults a shorter `--duration` drops are noted on stderr, as `run` does.
+ */
 export function settingsOf(flags: RunFlags, scenario: Scenario): RunSettings {
   const applied = applyRunFlags(scenario, flags);
+  for (const note of lateFaultNotes(applied)) process.stderr.write(`${note}\n`);
   return {
     ...(flags.seed === undefined ? {} : { seed: applied.seed }),
     ...(flags.replications === undefined ? {} : { replications: applied.replications }),
