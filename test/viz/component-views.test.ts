@@ -32,6 +32,10 @@ describe('component views in the browser', () => {
     expect(await tree.locator('g.level[data-depth="0"]').getAttribute('data-nodes')).toBe('1');
     await page.selectOption('[data-view="btree"] select.btree-node', 'kv-3');
     expect(await tree.getAttribute('data-node')).toBe('kv-3');
+    // The node the add-node brings in is drawn from the start, empty, without edges.
+    const added = page.locator('[data-view="topology"] g.node[data-node="kv-5"]');
+    expect(await added.getAttribute('class')).toContain('absent');
+    expect(await page.locator('[data-view="topology"] line.edge.absent').count()).toBe(1);
     // After the add-node at 20 s, the ring has a sixth node and its points.
     await clickTimeline(page, 21_000, 60_000);
     await settled(page);
@@ -40,6 +44,8 @@ describe('component views in the browser', () => {
     expect(await ring.locator('path.vnodes[data-member="kv-5"]').count()).toBe(1);
     expect(await page.locator('[data-view="btree"] select.btree-node option').count()).toBe(6);
     expect(await tree.getAttribute('data-node')).toBe('kv-3'); // the selection stays
+    expect(await added.getAttribute('class')).not.toContain('absent');
+    expect(await page.locator('[data-view="topology"] line.edge.absent').count()).toBe(0);
     await noErrors(t);
   }, 90_000);
 

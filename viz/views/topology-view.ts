@@ -28,6 +28,8 @@ class TopologyView implements View {
   private movements: MovementLayer | undefined;
   private lastVersion = -1;
   private lastTMs = 0;
+  /** Edges to or from nodes an add-node fault brings in, by node index: hidden until it joins. */
+  private joiningEdges = new Map<number, SVGLineElement[]>();
   private state: RunState | undefined;
 
   constructor(private readonly body: HTMLElement, private readonly context: ViewContext) {
@@ -44,6 +46,10 @@ class TopologyView implements View {
     if (state.version === this.lastVersion) return;
     this.lastVersion = state.version;
     this.nodes?.update(state);
+    for (const [index, lines] of this.joiningEdges) {
+      const hidden = state.node(index).absent;
+      for (const line of lines) line.classList.toggle('absent', hidden);
+    }
     this.updateClients(state);
     if (state.tMs < this.lastTMs) this.movements?.clear();
     else this.movements?.add(state.movements, this.lastTMs, state.tMs, this.layout!.positions, performance.now());
@@ -89,9 +95,15 @@ class TopologyView implements View {
       boxes.append('text').attr('class', 'group-title').attr('x', box.x + 6).attr('y', box.y + 13).text(box.name);
     }
     const edges = layer('edges');
+    const joining = new Map(Object.keys(topology.addedAtMs ?? {}).map((id) => [id, topology.nodes.indexOf(id)]));
+    this.joiningEdges = new Map();
     for (const edge of layout.edges) {
-      edges.append('line').attr('class', edge.bundled ? 'edge bundled' : 'edge')
-        .attr('x1', edge.from.x).attr('y1', edge.from.y).attr('x2', edge.to.x).attr('y2', edge.to.y);
+      const line = edges.append('line').attr('class', edge.bundled ? 'edge bundled' : 'edge')
+        .attr('x1', edge.from.x).attr('y1', edge.from.y).attr('x2', edge.to.x).attr('y2', edge.to.y).node()!;
+      for (const end of [edge.from, edge.to]) {
+        const index = 'id' in end ? joining.get(end.id as string) : undefined;
+        if (index !== undefined) this.joiningEdges.set(index, [...(this.joiningEdges.get(index) ?? []), line]);
+      }
     }
     this.buildClients(layer('clients'), layout);
     const tooltip = (i: number) => (this.state === undefined ? topology.nodes[i]! : nodeTooltip(this.state, i, topology.services.find((s) => s.replicas.includes(topology.nodes[i]!))?.cores));
