@@ -9,6 +9,7 @@
  */
 import { closest, suggestion } from './did-you-mean';
 import { SERVICE_DEFAULTS } from './defaults';
+import { COUNT_LIMITS } from './fields';
 import { expandTarget, serviceNodeIds } from './node-ids';
 import { show, type DocumentPath, type PathProblem } from './path-problem';
 import { parseDuration } from './units';
@@ -30,7 +31,8 @@ function durationMs(value: unknown): number | undefined {
 /** Replica count of a service entry: the default when absent, undefined when invalid. */
 function replicasOf(service: unknown): number | undefined {
   const replicas = isMapping(service) ? (service.replicas ?? SERVICE_DEFAULTS.replicas) : undefined;
-  return Number.isInteger(replicas) && (replicas as number) > 0 ? (replicas as number) : undefined;
+  // Out of range is the schema's to report; here it would only enumerate a billion node ids.
+  return Number.isInteger(replicas) && (replicas as number) > 0 && (replicas as number) <= COUNT_LIMITS.replicas ? (replicas as number) : undefined;
 }
 
 /** Every cross-section problem of the parsed document `root`. */

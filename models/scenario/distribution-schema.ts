@@ -4,7 +4,7 @@
  * with units, except erlang's `k` and pareto's `shape`, which are plain numbers.
  */
 import { z } from 'zod';
-import { duration, encodeDetail, explained, positiveDuration, positiveInteger, positiveNumber } from './fields';
+import { COUNT_LIMITS, countUpTo, duration, encodeDetail, explained, positiveDuration, positiveNumber } from './fields';
 
 const DIST_KEY = 'The distribution: constant, exponential, uniform, normal, lognormal, erlang, pareto or empirical.';
 
@@ -60,7 +60,7 @@ const lognormal = z
 const erlang = z
   .strictObject({
     dist: z.literal('erlang').meta({ description: DIST_KEY }),
-    k: positiveInteger(2).meta({ description: 'Shape: the number of exponential phases, a positive integer, e.g. 2.' }),
+    k: countUpTo(COUNT_LIMITS.phases, 2).meta({ description: 'Shape: the number of exponential phases, a positive integer, e.g. 2.' }),
     mean: positiveDuration.meta({ description: 'Mean of the sum, e.g. 10ms.' }),
   })
   .meta({ description: 'Erlang: the sum of k exponential phases; less variable than exponential.' });

@@ -147,6 +147,25 @@ export const percent = unitField(
 export const positiveInteger = (example: number) =>
   withInfo(z.number().int().min(1), { expected: 'a positive integer', example: String(example) });
 
+/**
+ * Upper bounds of counts the model allocates per item (replicas, client instances, users,
+ * calls per request…): far beyond any scenario that runs in reasonable time, short of a
+ * typo like `1e9` exhausting memory before the run starts.
+ */
+export const COUNT_LIMITS = Object.freeze({
+  replicas: 100_000,
+  cores: 100_000,
+  instances: 10_000,
+  users: 1_000_000,
+  calls: 1_000,
+  phases: 1_000,
+  joins: 100_000,
+});
+
+/** An integer in [1, max]. */
+export const countUpTo = (max: number, example: number) =>
+  withInfo(z.number().int().min(1).max(max), { expected: `a positive integer up to ${max.toLocaleString('en-US')}`, example: String(example) });
+
 /** An integer ≥ 0. */
 export const nonNegativeInteger = (example: number) =>
   withInfo(z.number().int().min(0), { expected: 'a whole number ≥ 0', example: String(example) });

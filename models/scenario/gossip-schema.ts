@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { gossipLanProfile } from '../../components/gossip/defaults';
-import { boolean, explained, integerBetween, oneOf, positiveDuration, positiveInteger, rate, size } from './fields';
+import { boolean, COUNT_LIMITS, countUpTo, explained, integerBetween, oneOf, positiveDuration, rate, size } from './fields';
 import type { GossipServiceSpec } from './types';
 
 const p = gossipLanProfile;
@@ -31,7 +31,7 @@ const gossipBlock = explained(
 export const gossipService = explained(
   z.strictObject({
     kind: z.literal('gossip').meta({ description: 'A gossip cluster instead of a request-serving service.' }),
-    replicas: positiveInteger(1000).meta({ description: 'Members of the cluster; ids <service>-0 … <service>-(n-1).' }),
+    replicas: countUpTo(COUNT_LIMITS.replicas, 1000).meta({ description: 'Members of the cluster; ids <service>-0 … <service>-(n-1).' }),
     gossip: gossipBlock.optional(),
     events: explained(
       z.strictObject({

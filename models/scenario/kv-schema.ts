@@ -10,6 +10,7 @@ import { KV_CLIENT_DEFAULTS, KV_DEFAULTS, KV_PRELOAD_COPIES_MAX, SERVICE_DEFAULT
 import { distribution, type DistributionDoc } from './distribution-schema';
 import {
   bandwidth,
+  COUNT_LIMITS,
   boolean,
   duration,
   encodeDetail,
@@ -213,6 +214,7 @@ function membershipTimeline(
   for (const [name, service] of services) {
     if (!isMapping(service) || service.kind !== 'kv') continue;
     const replicas = typeof service.replicas === 'number' ? service.replicas : SERVICE_DEFAULTS.replicas;
+    if (!Number.isInteger(replicas) || replicas < 1 || replicas > COUNT_LIMITS.replicas) continue; // the schema reports it
     const replication = typeof service.replication === 'number' ? service.replication : KV_DEFAULTS.replication;
     kvServices.set(name, { members: Array.from({ length: replicas }, (_, i) => `${name}-${i}`), made: replicas, replication });
   }

@@ -21,6 +21,8 @@ import { gossipService } from './gossip-schema';
 import { checkKvService, kvClientFields, kvServiceFields, membershipFaults } from './kv-schema';
 import {
   bandwidth,
+  COUNT_LIMITS,
+  countUpTo,
   boolean,
   duration,
   encodeDetail,
@@ -56,7 +58,7 @@ const network = explained(
 const call = explained(
   z.strictObject({
     service: serviceName.meta({ description: 'The service called.' }),
-    count: positiveInteger(2).optional().meta({ description: 'Calls made per request.', default: CALL_DEFAULTS.count }),
+    count: countUpTo(COUNT_LIMITS.calls, 2).optional().meta({ description: 'Calls made per request.', default: CALL_DEFAULTS.count }),
     parallel: boolean(true).optional().meta({
       description: 'true: make the count calls at once and wait for all; false: one after another.',
       default: CALL_DEFAULTS.parallel,
@@ -67,14 +69,14 @@ const call = explained(
 
 const service = explained(
   z.strictObject({
-    replicas: positiveInteger(3).optional().meta({
+    replicas: countUpTo(COUNT_LIMITS.replicas, 3).optional().meta({
       description: 'Number of replicas; their node ids are <service>-0 … <service>-(n-1).',
       default: SERVICE_DEFAULTS.replicas,
     }),
     weights: explained(z.array(positiveNumber(2)).min(1), { expected: 'a list of positive weights, one per replica', example: '[1, 1, 2]' })
       .optional()
       .meta({ description: 'Balancing weight of each replica, e.g. [1, 1, 2] (weighted policies); default all 1.' }),
-    cores: positiveInteger(4).optional().meta({ description: 'Cores per replica (servers in M/M/c).', default: SERVICE_DEFAULTS.cores }),
+    cores: countUpTo(COUNT_LIMITS.cores, 4).optional().meta({ description: 'Cores per replica (servers in M/M/c).', default: SERVICE_DEFAULTS.cores }),
     discipline: oneOf(['fifo', 'ps']).optional().meta({
       description: 'Queue discipline: fifo (first come, first served) or ps (processor sharing).',
       default: SERVICE_DEFAULTS.discipline,
@@ -151,7 +153,7 @@ const arrival = explained(
     z
       .strictObject({
         process: z.literal('closed').meta({ description: PROCESS_KEY }),
-        users: positiveInteger(20).meta({ description: 'Number of users, each with one request in flight at most.' }),
+        users: countUpTo(COUNT_LIMITS.users, 20).meta({ description: 'Number of users, each with one request in flight at most.' }),
         thinkTime: distribution.meta({ description: 'Time a user waits after a response before the next request, e.g. 1s.' }),
       })
       .meta({ description: 'Closed workload: users who think, send, and wait for the answer.' }),
@@ -177,7 +179,7 @@ const keys = explained(
 const client = explained(
   z.strictObject({
     target: serviceName.meta({ description: 'The service this client sends requests to.' }),
-    instances: positiveInteger(2).optional().meta({
+    instances: countUpTo(COUNT_LIMITS.instances, 2).optional().meta({
       description: 'Independent client instances, each with its own balancer.',
       default: CLIENT_DEFAULTS.instances,
     }),
@@ -236,7 +238,7 @@ const fault = explained(
       .strictObject({
         ...faultTiming,
         join: serviceName.meta({ description: 'A gossip cluster that new members join.' }),
-        count: positiveInteger(10).optional().meta({ description: 'Members that join (default 1).' }),
+        count: countUpTo(COUNT_LIMITS.joins, 10).optional().meta({ description: 'Members that join (default 1).' }),
       })
       .meta({ description: 'New members join a gossip cluster through random seeds.' }),
     z

@@ -82,7 +82,7 @@ describe('meshsim compare', () => {
   it('a variant that does not load is reported at its place in the file, with the override', () => {
     const r = meshsim('compare', LB, '--vary', 'services.api.replicas=2,0');
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('scenarios/ci/lb-regression.yaml:23:5  services.api.replicas: expected a positive integer, got 0 (set by override services.api.replicas=0) (hint: replicas: 3)\n');
+    expect(r.stderr).toBe('scenarios/ci/lb-regression.yaml:23:5  services.api.replicas: expected a positive integer up to 100,000, got 0 (set by override services.api.replicas=0) (hint: replicas: 3)\n');
   });
 
   it('help shows the purpose, every option with its default, and examples', () => {

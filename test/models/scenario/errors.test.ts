@@ -88,7 +88,7 @@ const BAD_FILES: readonly BadFile[] = [
       '  load: { target: api, arrival: { process: poisson, rate: 10/s } }',
     ],
     expected: [
-      'bad.yaml:8:12  services.api.cores: expected a positive integer, got "four" (hint: cores: 4)',
+      'bad.yaml:8:12  services.api.cores: expected a positive integer up to 100,000, got "four" (hint: cores: 4)',
     ],
   },
   {
@@ -237,6 +237,25 @@ const BAD_FILES: readonly BadFile[] = [
     ],
   },
   {
+    name: 'a count far beyond any scenario (a typo like 1e9) is refused, not allocated',
+    yaml: [
+      'name: t',
+      'seed: 1',
+      'duration: 60s',
+      'network: { latency: 1ms }',
+      'services:',
+      '  api: { replicas: 1e9, serviceTime: 10ms }',
+      'clients:',
+      '  load: { target: api, instances: 20000, arrival: { process: poisson, rate: 10/s } }',
+      'faults:',
+      '  - { at: 5s, crash: api-7 }',
+    ],
+    expected: [
+      'bad.yaml:6:20  services.api.replicas: expected a positive integer up to 100,000, got 1000000000 (hint: replicas: 3)',
+      'bad.yaml:8:35  clients.load.instances: expected a positive integer up to 10,000, got 20000 (hint: instances: 2)',
+    ],
+  },
+  {
     name: 'missing required fields',
     yaml: [
       'name: t',
@@ -270,7 +289,7 @@ const BAD_FILES: readonly BadFile[] = [
     expected: [
       'bad.yaml:4:53  network.latency.max: expected a duration at least min, got "1ms"',
       'bad.yaml:6:50  services.api.serviceTime.mean: expected a positive duration, got "0s" (hint: mean: 10ms)',
-      'bad.yaml:7:41  services.db.serviceTime.k: expected a positive integer, got 1.5 (hint: k: 2)',
+      'bad.yaml:7:41  services.db.serviceTime.k: expected a positive integer up to 1,000, got 1.5 (hint: k: 2)',
       'bad.yaml:8:53  services.cache.serviceTime.samples: expected a non-empty list of durations, got an empty list (hint: samples: [1ms, 2ms, 5ms])',
     ],
   },
@@ -337,7 +356,7 @@ const BAD_FILES: readonly BadFile[] = [
     overrides: [{ path: 'services.apu.replicas', value: '2' }, { path: 'services.api.replicas', value: '0' }, { path: 'clients.load.target.x', value: '1' }],
     expected: [
       'bad.yaml:5:1  services.apu.replicas: override services.apu.replicas=2: no key "apu" in services (hint: did you mean "api"?)',
-      'bad.yaml:6:3  services.api.replicas: expected a positive integer, got 0 (set by override services.api.replicas=0) (hint: replicas: 3)',
+      'bad.yaml:6:3  services.api.replicas: expected a positive integer up to 100,000, got 0 (set by override services.api.replicas=0) (hint: replicas: 3)',
       'bad.yaml:8:11  clients.load.target.x: override clients.load.target.x=1: clients.load.target is not a mapping or a list, so it has no "x"',
     ],
   },
@@ -380,7 +399,7 @@ const BAD_FILES: readonly BadFile[] = [
     ],
     expected: [
       'bad.yaml:7:5  services.api.replica: unknown key "replica" (hint: did you mean "replicas"?)',
-      'bad.yaml:8:12  services.api.cores: expected a positive integer, got 0 (hint: cores: 4)',
+      'bad.yaml:8:12  services.api.cores: expected a positive integer up to 100,000, got 0 (hint: cores: 4)',
       'bad.yaml:9:18  services.api.serviceTime: expected a duration with units (us, ms, s, m, h), got 10 (hint: write units, e.g. 10ms or 10s)',
       'bad.yaml:11:19  clients.load.target: unknown service "apx" (hint: did you mean "api"?)',
       'bad.yaml:13:11  faults.0.at: the fault starts at "2m", after the run ends (duration "60s") (hint: start it before 60s, or lengthen duration)',
@@ -399,7 +418,7 @@ const BAD_FILES: readonly BadFile[] = [
       '  load: { target: api, arrival: { process: poisson, rate: 10/s } }',
     ],
     expected: [
-      'bad.yaml:6:20  services.api.replicas: expected a positive integer, got 0 (hint: replicas: 3)',
+      'bad.yaml:6:20  services.api.replicas: expected a positive integer up to 100,000, got 0 (hint: replicas: 3)',
     ],
   },
   {
@@ -537,8 +556,8 @@ describe('ScenarioError', () => {
       line: 8,
       column: 12,
       path: 'services.api.cores',
-      message: 'expected a positive integer, got 0',
-      expected: 'a positive integer',
+      message: 'expected a positive integer up to 100,000, got 0',
+      expected: 'a positive integer up to 100,000',
       hint: 'cores: 4',
     });
   });
