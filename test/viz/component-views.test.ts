@@ -24,6 +24,12 @@ describe('component views in the browser', () => {
     expect(await ring.getAttribute('data-points')).toBe('800'); // 5 nodes × 160 vnodes
     expect(await ring.locator('path.vnodes').count()).toBe(5);
     expect(await ring.locator('rect.share').count()).toBe(5);
+    // Hovering a node's row picks out its points (colours repeat beyond eight nodes).
+    await page.hover('[data-view="ring"] rect.row-hit[data-member="kv-2"]');
+    expect(await ring.getAttribute('class')).toContain('focus');
+    expect(await ring.locator('path.vnodes.on').getAttribute('data-member')).toBe('kv-2');
+    await page.mouse.move(0, 0);
+    expect(await ring.getAttribute('class')).not.toContain('focus');
     const tree = page.locator('[data-view="btree"] svg.chart');
     expect(await tree.getAttribute('data-node')).toBe('kv-0');
     const levels = Number(await tree.getAttribute('data-levels'));

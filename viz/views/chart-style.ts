@@ -18,6 +18,8 @@ svg.chart .group-title { font-weight: 600; fill: ${COLORS.ink}; }
 svg.chart .edge { fill: none; stroke: #b9c0ca; stroke-width: 1; }
 svg.chart .edge.bundled { stroke-width: 6; stroke-opacity: 0.35; }
 svg.chart .edge.absent { display: none; }
+svg.chart.ring.focus path.vnodes:not(.on) { stroke-opacity: 0.12; }
+svg.chart.ring .shares rect.share, svg.chart.ring .shares text { pointer-events: none; }
 svg.chart .node rect.body { stroke: #5b6472; stroke-width: 1; }
 svg.chart .node.slow rect.body { stroke: #E69F00; stroke-width: 3; stroke-dasharray: 5 2; }
 svg.chart .node.partitioned rect.body { stroke: #CC79A7; stroke-width: 3; stroke-dasharray: 1.5 2.5; }

@@ -23,10 +23,22 @@ class RingView implements View {
   private state: RunState | undefined;
   /** Left edge of the bar list (right of the circle). */
   private sharesX = 0;
+  /** The node whose row the pointer is on: its points stand out (colours repeat beyond eight). */
+  private focused: string | undefined;
 
   constructor(private readonly body: HTMLElement, context: ViewContext) {
     this.svg = select(body).append('svg').attr('class', 'chart ring');
     void context;
+    // The row under the pointer picks out that node's points (rows are redrawn every frame,
+    // so one handler on the svg rather than enter/leave on each row).
+    const hover = (event: MouseEvent | undefined) => {
+      const target = event?.target as SVGElement | undefined;
+      const id = target?.classList.contains('row-hit') ? target.dataset.member : undefined;
+      if (id === this.focused) return;
+      this.focused = id;
+      this.applyFocus();
+    };
+    this.svg.on('mousemove', hover).on('mouseleave', () => hover(undefined));
   }
 
   update(state: RunState): void {
@@ -52,6 +64,14 @@ class RingView implements View {
 
   exportSvg(): SVGSVGElement {
     return standaloneSvg(this.svg.node()!, 'Hash ring');
+  }
+
+  private applyFocus(): void {
+    const id = this.focused;
+    this.svg.classed('focus', id !== undefined);
+    this.svg.selectAll<SVGPathElement, unknown>('path.vnodes').classed('on', function () {
+      return this.dataset.member === id;
+    });
   }
 
   private size(): { width: number; height: number } {
@@ -103,6 +123,7 @@ class RingView implements View {
     view.members.forEach((id, i) => {
       const y = i * rowHeight;
       const w = (view.shares[i]! / top) * barMax;
+      g.append('rect').attr('class', 'row-hit').attr('data-member', id).attr('x', 0).attr('y', y).attr('width', left + barMax).attr('height', rowHeight).attr('fill', 'transparent');
       g.append('rect').attr('class', 'share').attr('data-member', id).attr('x', left).attr('y', y + 1).attr('width', w).attr('height', Math.max(1, rowHeight - 2)).attr('fill', nodeColor(i));
       if (rowHeight >= 10) {
         g.append('text').attr('x', left - 4).attr('y', y + rowHeight / 2 + 4).attr('text-anchor', 'end').text(id);
@@ -113,6 +134,7 @@ class RingView implements View {
     g.append('line').attr('x1', even).attr('x2', even).attr('y1', 0).attr('y2', n * rowHeight).attr('stroke', COLORS.muted).attr('stroke-dasharray', '3 2');
     g.append('text').attr('x', left).attr('y', n * rowHeight + 14).attr('class', 'muted')
       .text(`${view.service}: share of the hash space${view.changing ? ' (new placement, streaming)' : ''}; dashed = 1/${n}`);
+    this.applyFocus(); // redrawn rows get no mouseenter: keep the focus across frames
   }
 }
 
