@@ -1,4 +1,4 @@
-import { confidenceInterval, mean } from '../sim/stats';
+import { mean, nonNegativeInterval } from '../sim/stats';
 import type { RecoverySummary, ResilienceSummary } from './result';
 import type { ClientSummary, LatencySummary, NodeSummary, ReplicationResult, RequestCounts, Result, ServiceSummary, Summary } from './result';
 import { RESULT_SCHEMA } from './result';
@@ -55,12 +55,12 @@ function avg(xs: readonly number[]): number {
   return finite.length === 0 ? NaN : round3(mean(finite));
 }
 
-/** A 95% interval of a quantity that cannot be negative (latency, throughput): clipped at 0. */
+/** The 95% interval of a headline number (all of them are ≥ 0). */
 function ci(xs: readonly number[]): [number, number] {
   const finite = xs.filter(Number.isFinite);
   if (finite.length === 0) return [NaN, NaN];
-  const [lo, hi] = confidenceInterval(finite, 0.95);
-  return [round3(Math.max(0, lo)), round3(hi)];
+  const [lo, hi] = nonNegativeInterval(finite, 0.95);
+  return [round3(lo), round3(hi)];
 }
 
 function sumCounts(all: readonly RequestCounts[]): RequestCounts {

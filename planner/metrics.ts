@@ -7,7 +7,7 @@ import type { ReplicationResult } from '../models/result';
 import { serviceNodeIds } from '../models/scenario/node-ids';
 import type { ScalarMetric } from '../models/scenario/planner-types';
 import type { Scenario } from '../models/scenario/types';
-import { confidenceInterval, mean } from '../sim/stats';
+import { mean, nonNegativeInterval } from '../sim/stats';
 
 /** The part of a replication's result the metrics read (a full result, or one from `replicationResults`). */
 export type RunMetrics = Pick<ReplicationResult, 'requests' | 'throughputPerSec' | 'latencyMs' | 'nodes' | 'recovery'>;
@@ -62,12 +62,11 @@ export interface MetricEstimate {
   readonly values: readonly number[];
 }
 
-/** Every metric here (latency, rates, error rates, recovery times) is ≥ 0, so its interval is clipped at 0. */
+/** Every metric here (latency, rates, error rates, recovery times) is ≥ 0. */
 export function estimate(values: readonly number[], level = 0.95): MetricEstimate {
   const finite = values.filter(Number.isFinite);
   if (finite.length === 0) return { mean: NaN, ci95: [NaN, NaN], values };
-  const [lo, hi] = confidenceInterval(finite, level);
-  return { mean: mean(finite), ci95: [Math.max(0, lo), hi], values };
+  return { mean: mean(finite), ci95: nonNegativeInterval(finite, level), values };
 }
 
 export function estimateMetric(runs: readonly RunMetrics[], metric: ScalarMetric, context: MetricContext): MetricEstimate {

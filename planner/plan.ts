@@ -125,7 +125,7 @@ export async function plan(input: PlanInput, deps: PlanDeps): Promise<PlanReport
 type RangeAxis = Axis & { range: readonly [number, number] };
 
 /** The usual question when nothing else is asked: how many replicas of the only service. */
-export const DEFAULT_REPLICAS_RANGE: readonly [number, number] = [1, 1024];
+const DEFAULT_REPLICAS_RANGE: readonly [number, number] = [1, 1024];
 
 function defaultRange(base: Scenario): RangeAxis[] {
   const names = [...base.services.keys()];

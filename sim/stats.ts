@@ -30,6 +30,16 @@ export function confidenceInterval(xs: readonly number[], level = 0.95): [number
   return [m - half, m + half];
 }
 
+/**
+ * The interval of a quantity that cannot be negative (latency, throughput, error rate,
+ * recovery time): a Student-t interval clipped at 0, which a small spread-out sample can
+ * otherwise cross.
+ */
+export function nonNegativeInterval(xs: readonly number[], level = 0.95): [number, number] {
+  const [lo, hi] = confidenceInterval(xs, level);
+  return [Math.max(0, lo), hi];
+}
+
 export interface PairedTest {
   /** Mean of (b − a). */
   readonly diff: number;

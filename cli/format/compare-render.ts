@@ -52,7 +52,7 @@ export function winnerLines(report: CompareReport): string[] {
 }
 
 /** Error rates further apart than this (half a point) get the latency caveat. */
-export const ERROR_RATE_CAVEAT_POINTS = 0.005;
+const ERROR_RATE_CAVEAT_POINTS = 0.005;
 
 /**
  * Latency covers successful requests only, so a variant that fails its slow requests can

@@ -8,9 +8,7 @@
  * reports it.
  */
 import { closest, suggestion } from './did-you-mean';
-import { SERVICE_DEFAULTS } from './defaults';
-import { COUNT_LIMITS } from './fields';
-import { expandTarget, serviceNodeIds } from './node-ids';
+import { expandTarget, replicasOf, serviceNodeIds } from './node-ids';
 import { show, type DocumentPath, type PathProblem } from './path-problem';
 import { parseDuration } from './units';
 import { crossCheckPlanner } from './planner-schema';
@@ -26,13 +24,6 @@ const items = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
 function durationMs(value: unknown): number | undefined {
   const parsed = parseDuration(value);
   return parsed.ok ? parsed.value : undefined;
-}
-
-/** Replica count of a service entry: the default when absent, undefined when invalid. */
-function replicasOf(service: unknown): number | undefined {
-  const replicas = isMapping(service) ? (service.replicas ?? SERVICE_DEFAULTS.replicas) : undefined;
-  // Out of range is the schema's to report; here it would only enumerate a billion node ids.
-  return Number.isInteger(replicas) && (replicas as number) > 0 && (replicas as number) <= COUNT_LIMITS.replicas ? (replicas as number) : undefined;
 }
 
 /** Every cross-section problem of the parsed document `root`. */

@@ -10,7 +10,6 @@ import { KV_CLIENT_DEFAULTS, KV_DEFAULTS, KV_PRELOAD_COPIES_MAX, SERVICE_DEFAULT
 import { distribution, type DistributionDoc } from './distribution-schema';
 import {
   bandwidth,
-  COUNT_LIMITS,
   boolean,
   duration,
   encodeDetail,
@@ -23,6 +22,7 @@ import {
   probability,
   size,
 } from './fields';
+import { replicasOf } from './node-ids';
 import { show, type DocumentPath, type PathProblem } from './path-problem';
 import type { DistSpec, KvSpec, KvWorkloadSpec, MembershipFaultSpec } from './types';
 import { parseBandwidth, parseDuration, parseSize, type UnitResult } from './units';
@@ -213,8 +213,8 @@ function membershipTimeline(
   const kvServices = new Map<string, { members: string[]; made: number; replication: number }>();
   for (const [name, service] of services) {
     if (!isMapping(service) || service.kind !== 'kv') continue;
-    const replicas = typeof service.replicas === 'number' ? service.replicas : SERVICE_DEFAULTS.replicas;
-    if (!Number.isInteger(replicas) || replicas < 1 || replicas > COUNT_LIMITS.replicas) continue; // the schema reports it
+    const replicas = replicasOf(service);
+    if (replicas === undefined) continue; // the schema reports it
     const replication = typeof service.replication === 'number' ? service.replication : KV_DEFAULTS.replication;
     kvServices.set(name, { members: Array.from({ length: replicas }, (_, i) => `${name}-${i}`), made: replicas, replication });
   }

@@ -13,7 +13,7 @@ import { crossCheck } from './cross-check';
 import { ScenarioError, type ScenarioProblem } from './errors';
 import { normalise } from './normalise';
 import { applyOverrides, overrideText, type ScenarioOverride } from './overrides';
-import { pathText, type PathProblem } from './path-problem';
+import { cutShort, pathText, type PathProblem } from './path-problem';
 import { scenarioSchema } from './schema';
 import { positionOf } from './source-position';
 import type { Scenario } from './types';
@@ -54,7 +54,7 @@ export function loadScenario(text: string, file: string, opts: LoadOptions = {})
 function syntaxProblem(error: YAMLError, more: number, lineCounter: LineCounter, file: string): ScenarioProblem {
   const { line, col } = lineCounter.linePos(error.pos[0]);
   // The parser quotes the offending text, which can be a whole paragraph: keep its start.
-  const message = error.message.split('\n')[0]!.replace(/"([^"]{40})[^"]{8,}"/g, '"$1…"');
+  const message = error.message.split('\n')[0]!.replace(/"([^"]*)"/g, (_, quoted: string) => `"${cutShort(quoted)}"`);
   const hint = more === 0 ? undefined : `${more} more syntax error${more === 1 ? '' : 's'} may follow from this one; fix it first`;
   return { file, line: Math.max(line, 1), column: Math.max(col, 1), path: '', message: `YAML syntax error: ${message}`, ...(hint === undefined ? {} : { hint }) };
 }

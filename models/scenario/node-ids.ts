@@ -3,7 +3,21 @@
  * nodes by id, or a whole service by its name.
  */
 
+import { SERVICE_DEFAULTS } from './defaults';
+import { COUNT_LIMITS } from './fields';
+
 export const nodeId = (service: string, index: number): string => `${service}-${index}`;
+
+/**
+ * Replica count of a raw service entry (before the schema has checked it): the default
+ * when absent, undefined when invalid or out of range (the schema reports those; here a
+ * typo like 1e9 would only enumerate a billion node ids).
+ */
+export function replicasOf(service: unknown): number | undefined {
+  if (service === null || typeof service !== 'object' || Array.isArray(service)) return undefined;
+  const replicas = (service as { replicas?: unknown }).replicas ?? SERVICE_DEFAULTS.replicas;
+  return Number.isInteger(replicas) && (replicas as number) >= 1 && (replicas as number) <= COUNT_LIMITS.replicas ? (replicas as number) : undefined;
+}
 
 /** The node ids of a service with `replicas` replicas, in index order. */
 export const serviceNodeIds = (service: string, replicas: number): string[] => Array.from({ length: replicas }, (_, i) => nodeId(service, i));

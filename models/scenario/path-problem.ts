@@ -35,9 +35,12 @@ export function valueAt(root: unknown, path: DocumentPath): { readonly present: 
   return { present: true, value: node };
 }
 
+/** Text quoted in a message, cut short when long: a pasted paragraph is not a useful quote. */
+export const cutShort = (text: string): string => (text.length > 48 ? `${text.slice(0, 40)}…` : text);
+
 /** A value as quoted in messages: strings in quotes (long ones cut short), collections by kind. */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 48 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'string') return JSON.stringify(cutShort(value));
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
   if (value !== null && typeof value === 'object') return Object.keys(value).length === 0 ? 'an empty mapping' : 'a mapping';
   return String(value);

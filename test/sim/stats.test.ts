@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceInterval, pairedTTest, stdev, studentTQuantile } from '../../sim/stats';
+import { confidenceInterval, nonNegativeInterval, pairedTTest, stdev, studentTQuantile } from '../../sim/stats';
 
 describe('stats', () => {
   it('Student t quantiles match the tables', () => {
@@ -16,6 +16,12 @@ describe('stats', () => {
     expect(lo).toBeCloseTo(3 - half, 9);
     expect(hi).toBeCloseTo(3 + half, 9);
     expect(confidenceInterval([7])).toEqual([7, 7]);
+  });
+
+  it('the interval of a non-negative quantity stops at 0', () => {
+    expect(confidenceInterval([1, 100])[0]).toBeLessThan(0);
+    expect(nonNegativeInterval([1, 100])).toEqual([0, confidenceInterval([1, 100])[1]]);
+    expect(nonNegativeInterval([1, 2, 3, 4, 5])).toEqual(confidenceInterval([1, 2, 3, 4, 5]));
   });
 
   it('paired t-test finds a consistent shift and not noise', () => {
