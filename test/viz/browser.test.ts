@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { meshsim } from '../support/cli';
-import { clickTimeline, noErrors, settled, simTime, unfocus, useHarness } from './support/browser';
+import { clickTimeline, noErrors, openScenario, settled, simTime, unfocus, useHarness } from './support/browser';
 
 // End-to-end: the built app in Debian's Chromium. Each test opens its own page and ends
 // by checking that the page logged no errors.
@@ -13,9 +13,7 @@ describe('viz in the browser', () => {
     const files = await t.page.locator('select[data-ref="scenario"] option:not([disabled])').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
     expect(files).toEqual(expect.arrayContaining(['quickstart.yaml', 'mm1.yaml', 'mmc.yaml', 'slow-replica.yaml', 'fleet.yaml']));
     for (const file of files) {
-      await t.page.selectOption('select[data-ref="scenario"]', file);
-      await t.page.waitForFunction((name) => document.querySelector('.panel-label')?.textContent === name, file.replace('.yaml', ''), { timeout: 20_000 });
-      await settled(t.page);
+      await openScenario(t.page, file);
       const drawn = await t.page.evaluate(() => document.querySelectorAll('[data-view="topology"] .node').length + Number(document.querySelector<HTMLElement>('.topology-nodes') !== null));
       const notice = await t.page.locator('[data-view="unobserved"] .notice, [data-view="gossip"] svg.chart').count();
       expect(drawn + notice, file).toBeGreaterThan(0);
@@ -66,8 +64,7 @@ describe('viz in the browser', () => {
   it('compare shows two panels, B with the override, at the same moment; switching scenario keeps comparing', async () => {
     const t = await openPage();
     const { page } = t;
-    await page.selectOption('select[data-ref="scenario"]', 'slow-replica.yaml');
-    await settled(page);
+    await openScenario(page, 'slow-replica.yaml');
     await unfocus(page);
     await page.keyboard.press('c');
     await page.waitForFunction(() => document.querySelector<HTMLElement>('#app')!.dataset.panels === '2', null, { timeout: 20_000 });
@@ -90,8 +87,7 @@ describe('viz in the browser', () => {
   it('share: the link reopens the same scenario, seed, compare and moment', async () => {
     const t = await openPage();
     const { page } = t;
-    await page.selectOption('select[data-ref="scenario"]', 'microservices.yaml');
-    await settled(page);
+    await openScenario(page, 'microservices.yaml');
     await page.fill('input[data-ref="seed"]', '7');
     await page.press('input[data-ref="seed"]', 'Enter');
     await page.waitForFunction(() => (location.hash.includes('seed=7')));

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { clickTimeline, noErrors, settled, type TestPage, useHarness } from './support/browser';
+import { clickTimeline, noErrors, openScenario, settled, type TestPage, useHarness } from './support/browser';
 
 // End-to-end: the ring, B+tree and gossip views in the built app (Chromium), each shown
 // only for scenarios with the matching component.
 describe('component views in the browser', () => {
   const openPage = useHarness();
 
-  async function open(t: TestPage, file: string): Promise<void> {
-    await t.page.selectOption('select[data-ref="scenario"]', file);
-    await t.page.waitForFunction((name) => document.querySelector('.panel-label')?.textContent === name, file.replace('.yaml', ''), { timeout: 20_000 });
-    await settled(t.page);
-  }
+  const open = (t: TestPage, file: string) => openScenario(t.page, file);
 
   it('kv: the ring shows every node\u2019s points and shares, and the new node\u2019s after an add-node; the B+tree shows the levels of the selected node', async () => {
     const t = await openPage();

@@ -94,6 +94,16 @@ export async function settled(page: Page, timeout = 30_000): Promise<void> {
   }, null, { timeout });
 }
 
+/**
+ * Pick a bundled scenario and wait until the app shows it: `settled` alone can pass on the
+ * previous scenario, before the new one has started loading.
+ */
+export async function openScenario(page: Page, file: string): Promise<void> {
+  await page.selectOption('select[data-ref="scenario"]', file);
+  await page.waitForFunction((name) => document.querySelector('.panel-label')?.textContent?.startsWith(name) === true, file.replace('.yaml', ''), { timeout: 20_000 });
+  await settled(page);
+}
+
 /** The sim time the app shows (ms). */
 export async function simTime(page: Page): Promise<number> {
   return Number(await page.locator('#app').getAttribute('data-time'));
