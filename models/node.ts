@@ -48,8 +48,8 @@ export class Node {
   readonly waiting = new TimeWeighted();
 
   private epoch = 0;
-  // fifo state: a ring-buffer queue avoids Array.shift's O(n).
-  private readonly queue: (Job | undefined)[] = [];
+  // fifo state: a ring-buffer queue avoids Array.shift's O(n); it doubles when full.
+  private queue: (Job | undefined)[] = [];
   private queueHead = 0;
   private queueLength = 0;
   /** Jobs holding a core (fifo); unordered, removed by swapping with the last. */
@@ -83,13 +83,14 @@ export class Node {
 
   /** Crash: every job is dropped and returned; the node rejects work until `restart`. */
   crash(): Job[] {
-    const lost: Job[] = [...this.inService];
+    // Never spread a queue into a call: an overloaded node holds millions of jobs.
+    const lost: Job[] = this.inService.slice();
     for (let i = 0; i < this.queueLength; i++) lost.push(this.queue[(this.queueHead + i) % this.queue.length]!);
-    lost.push(...this.sharing);
+    for (const job of this.sharing) lost.push(job);
     this.up = false;
     this.epoch++;
     this.inService.length = 0;
-    this.queue.length = 0;
+    this.queue = [];
     this.queueHead = 0;
     this.queueLength = 0;
     this.sharing.length = 0;
@@ -149,12 +150,10 @@ export class Node {
 
   private enqueue(job: Job): void {
     if (this.queueLength === this.queue.length) {
-      // Grow by unrolling the ring into a fresh array, so indices stay contiguous.
-      const items: (Job | undefined)[] = [];
-      for (let i = 0; i < this.queueLength; i++) items.push(this.queue[(this.queueHead + i) % this.queue.length]);
-      items.length = Math.max(16, this.queueLength * 2);
-      this.queue.length = 0;
-      this.queue.push(...items);
+      // Grow by unrolling the ring into a fresh array twice the size, so indices stay contiguous.
+      const grown = new Array<Job | undefined>(Math.max(16, this.queueLength * 2)).fill(undefined);
+      for (let i = 0; i < this.queueLength; i++) grown[i] = this.queue[(this.queueHead + i) % this.queue.length];
+      this.queue = grown;
       this.queueHead = 0;
     }
     this.queue[(this.queueHead + this.queueLength) % this.queue.length] = job;

@@ -84,3 +84,20 @@ describe('Node', () => {
     expect(node.waiting.average(40)).toBeCloseTo(10 / 40, 9);
   });
 });
+
+describe('Node under overload', () => {
+  // An overloaded node's queue grows without bound; it must hold a quarter of a million
+  // waiting jobs (the stack overflows around 10^5 arguments if an array is ever spread).
+  const WAITING = 250_000;
+
+  it.each(['fifo', 'ps'] as const)('%s holds 250k waiting jobs, serves them in order and crashes cleanly', (discipline) => {
+    const { sim, node, done } = harness({ cores: 1, discipline });
+    for (let i = 0; i < WAITING; i++) expect(node.submit(job(1))).toBe(true);
+    expect(node.inSystem).toBe(WAITING);
+    sim.run({ untilMs: 10 });
+    expect(done.length).toBe(discipline === 'fifo' ? 10 : 0);
+    const lost = node.crash();
+    expect(lost.length + done.length).toBe(WAITING);
+    expect(node.inSystem).toBe(0);
+  });
+});
