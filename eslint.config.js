@@ -9,6 +9,12 @@ const wallClock = [
   { object: 'performance', property: 'now', message: 'Use env.now(): simulated code has no wall clock.' },
 ];
 
+// Spreading an array into a call passes every element as an argument: beyond ~10^5 it
+// overflows the stack, and queues, windows and node lists grow that large under overload.
+const noSpreadArguments = ['error',
+  { selector: 'CallExpression > SpreadElement', message: 'Spreading into a call overflows the stack for large arrays: use a loop, maxOf/minOf (sim/stats) or concat.' },
+  { selector: 'NewExpression > SpreadElement', message: 'Spreading into a call overflows the stack for large arrays: use a loop or Array.from.' }];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'viz/dist/', 'coverage/'] },
   js.configs.recommended,
@@ -27,6 +33,10 @@ export default tseslint.config(
         { name: 'setTimeout', message: 'Use env.schedule().' },
         { name: 'setInterval', message: 'Use env.schedule().' }],
     },
+  },
+  {
+    files: ['sim/**/*.ts', 'models/**/*.ts', 'components/**/*.ts', 'planner/**/*.ts', 'cli/**/*.ts'],
+    rules: { 'no-restricted-syntax': noSpreadArguments },
   },
   {
     files: ['**/*.mjs', 'bin/**', 'scripts/**'],

@@ -372,7 +372,10 @@ export class WorldObserver {
         if (this.lastSent[i * fields + f] !== record[f]) changed = true;
         this.lastSent[i * fields + f] = record[f]!;
       }
-      if (changed) out.push(i, ...record);
+      if (changed) {
+        out.push(i);
+        for (const value of record) out.push(value);
+      }
     }
     return Float64Array.from(out);
   }

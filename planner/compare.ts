@@ -10,7 +10,7 @@ import type { ScalarMetric } from '../models/scenario/planner-types';
 import type { Scenario } from '../models/scenario/types';
 import { summarize } from '../models/summarize';
 import type { ReplicationResult } from '../models/result';
-import { confidenceInterval, mean, pairedTTest } from '../sim/stats';
+import { confidenceInterval, mean, minOf, pairedTTest } from '../sim/stats';
 import { estimateMetric, metricContext, metricOf, sig6 } from './metrics';
 import { findVariant, labelOf, type Variant } from './variants';
 
@@ -126,7 +126,7 @@ function winnerOf(count: number, valuesOf: (i: number) => number[], metric: Scal
   const sign = lowerIsBetter(metric) ? 1 : -1;
   const means = Array.from({ length: count }, (_, i) => sign * mean(valuesOf(i)));
   if (!means.every(Number.isFinite)) return null;
-  const best = means.indexOf(Math.min(...means));
+  const best = means.indexOf(minOf(means));
   for (let i = 0; i < count; i++) {
     if (i === best) continue;
     const test = pairedTTest(valuesOf(i), valuesOf(best), alpha);

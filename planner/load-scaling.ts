@@ -7,6 +7,7 @@
 import type { ScenarioOverride } from '../models/scenario/overrides';
 import type { Scenario } from '../models/scenario/types';
 import { PlannerError } from './planner-error';
+import { maxOf } from '../sim/stats';
 
 /** Ratio between neighbouring loads of the grid: the resolution of the knee. */
 export const LOAD_STEP = 1.01;
@@ -21,7 +22,7 @@ export function peakLoad(scenario: Scenario): number {
   let total = 0;
   for (const client of scenario.clients.values()) {
     if (client.arrival.process === 'closed') continue;
-    total += Math.max(...client.arrival.steps.map((s) => s.ratePerSec));
+    total += maxOf(client.arrival.steps.map((s) => s.ratePerSec));
   }
   return total;
 }

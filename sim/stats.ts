@@ -4,6 +4,30 @@
  * CLI does not pay mathjs's start-up cost just to print an interval.
  */
 
+/**
+ * Largest and smallest of a list, `empty` when there is none. `Math.max(...xs)` passes
+ * every value as an argument and overflows the stack beyond ~10^5 values.
+ */
+export function maxOf(xs: Iterable<number>, empty = -Infinity): number {
+  let best = -Infinity;
+  let any = false;
+  for (const x of xs) {
+    any = true;
+    if (x > best || Number.isNaN(x)) best = x;
+  }
+  return any ? best : empty;
+}
+
+export function minOf(xs: Iterable<number>, empty = Infinity): number {
+  let best = Infinity;
+  let any = false;
+  for (const x of xs) {
+    any = true;
+    if (x < best || Number.isNaN(x)) best = x;
+  }
+  return any ? best : empty;
+}
+
 export function mean(xs: readonly number[]): number {
   let sum = 0;
   for (const x of xs) sum += x;

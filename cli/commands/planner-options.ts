@@ -97,6 +97,7 @@ export function unitProgress(quiet: boolean | undefined, label: string, units: n
 export function plannerAction<A extends unknown[]>(action: (...args: A) => void | Promise<void>): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
+      // eslint-disable-next-line no-restricted-syntax -- forwards a command's few fixed arguments
       await action(...args);
     } catch (error) {
       if (error instanceof PlannerError) throw new UsageError(error.message, error.hint);

@@ -8,6 +8,7 @@ import type { ScalarMetric } from '../../models/scenario/planner-types';
 import type { Format } from '../run-options';
 import { intervalCell, metricCell, metricHeader, signedCell } from './metric-cells';
 import { duration, textTable } from './text-table';
+import { maxOf, minOf } from '../../sim/stats';
 
 export function renderCompare(report: CompareReport, format: Format): string {
   switch (format) {
@@ -61,7 +62,7 @@ const ERROR_RATE_CAVEAT_POINTS = 0.005;
 function errorRateCaveat(report: CompareReport): string[] {
   if (!report.metrics.some((m) => metricUnit(m) === 'duration')) return [];
   const rates = report.variants.map((v) => (v.summary.requests.sent > 0 ? v.summary.requests.failed / v.summary.requests.sent : 0));
-  if (Math.max(...rates) - Math.min(...rates) <= ERROR_RATE_CAVEAT_POINTS) return [];
+  if (maxOf(rates) - minOf(rates) <= ERROR_RATE_CAVEAT_POINTS) return [];
   const list = report.variants.map((v, i) => `${v.label} ${(rates[i]! * 100).toFixed(2)}%`).join(', ');
   return [`note: latency covers successful requests only, and the error rates differ (${list}): read latency beside the error rate`];
 }

@@ -2,6 +2,7 @@ import type { Result } from '../../models/result';
 import type { WindowPoint } from '../../models/time-series';
 import { resultSections, runFrame, type Section } from './result-sections';
 import { duration, ms, num, textTable } from './text-table';
+import { maxOf } from '../../sim/stats';
 
 /** The human-readable report of a run: its sections as text tables, then the time series. */
 export function resultTable(result: Result): string {
@@ -30,11 +31,11 @@ function timeline(result: Result): string {
       t: chunk[0]!.tMs,
       completed: chunk.reduce((a, p) => a + p.completed, 0),
       failed: chunk.reduce((a, p) => a + p.failed, 0),
-      p99: p99s.length > 0 ? Math.max(...p99s) : null,
+      p99: p99s.length > 0 ? maxOf(p99s) : null,
     });
   }
   const widthMs = group * result.timeseries.windowMs;
-  const peak = Math.max(1, ...rows.map((x) => x.completed + x.failed));
+  const peak = Math.max(1, maxOf(rows.map((x) => x.completed + x.failed)));
   const faultAt = (t: number) => result.faults.some((f) => f.startMs < t + widthMs && f.endMs > t);
   const body = rows.map((x) => [
     duration(x.t),

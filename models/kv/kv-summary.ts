@@ -1,6 +1,7 @@
 import type { KvSummary } from '../result';
 import { round3 } from '../time-series';
 import type { KvClusterSummary } from './kv-cluster';
+import { maxOf } from '../../sim/stats';
 
 /** One replication's summary.kv from its kv services' numbers (summed over services). */
 export function kvSummary(clusters: readonly KvClusterSummary[]): KvSummary {
@@ -8,7 +9,7 @@ export function kvSummary(clusters: readonly KvClusterSummary[]): KvSummary {
   const sum = (pick: (c: KvClusterSummary) => number) => clusters.reduce((total, c) => total + pick(c), 0);
   return {
     ops: { get: sum((c) => c.ops.get), put: sum((c) => c.ops.put) },
-    keysPerNode: { max: keys.length === 0 ? 0 : Math.max(...keys), mean: keys.length === 0 ? 0 : round3(keys.reduce((a, b) => a + b, 0) / keys.length) },
+    keysPerNode: { max: maxOf(keys, 0), mean: keys.length === 0 ? 0 : round3(keys.reduce((a, b) => a + b, 0) / keys.length) },
     keysMoved: sum((c) => c.keysMoved),
     bytesMoved: sum((c) => c.bytesMoved),
     rebalanceMs: round3(sum((c) => c.rebalanceMs)),

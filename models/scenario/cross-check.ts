@@ -32,7 +32,7 @@ export function crossCheck(root: unknown): PathProblem[] {
   const problems = [...checkTimes(root), ...crossCheckPlanner(root), ...crossCheckKv(root)];
   if (isMapping(root.services)) {
     const services = new Map(entries(root.services));
-    problems.push(...checkClientsPresent(root, services), ...checkClientTargets(root.clients, services), ...checkCalls(services), ...checkFaultTargets(root.faults, services));
+    for (const found of [checkClientsPresent(root, services), checkClientTargets(root.clients, services), checkCalls(services), checkFaultTargets(root.faults, services)]) for (const problem of found) problems.push(problem);
   }
   return problems;
 }

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { closest, suggestion } from './did-you-mean';
 import { decodeDetail, encodeDetail, fieldInfo, NAME_PATTERN, type IssueDetail } from './fields';
 import { pathText, show, valueAt, type DocumentPath, type PathProblem } from './path-problem';
+import { minOf } from '../../sim/stats';
 
 /** zod error map: what the schema that raised `issue` expects. */
 function explain(issue: z.core.$ZodRawIssue): string | undefined {
@@ -119,7 +120,7 @@ function chooseBranch(branches: readonly (readonly z.core.$ZodIssue[])[], root: 
   const viable = branches.filter((issues) => !issues.some(isTypeMismatch));
   if (viable.length <= 1) return viable[0];
   const scores = viable.map((issues) => keyMismatchCount(issues, root, path));
-  const best = Math.min(...scores);
+  const best = minOf(scores);
   return scores.filter((s) => s === best).length === 1 ? viable[scores.indexOf(best)] : undefined;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceInterval, nonNegativeInterval, pairedTTest, stdev, studentTQuantile } from '../../sim/stats';
+import { confidenceInterval, nonNegativeInterval, pairedTTest, stdev, studentTQuantile, maxOf, minOf } from '../../sim/stats';
 
 describe('stats', () => {
   it('Student t quantiles match the tables', () => {
@@ -29,5 +29,21 @@ describe('stats', () => {
     expect(pairedTTest(a, a.map((x) => x + 1)).significant).toBe(true);
     expect(pairedTTest(a, [10.5, 11.5, 11.2, 12.6, 12.4, 10.8]).significant).toBe(false);
     expect(() => pairedTTest([1], [1, 2])).toThrow(/differ in length/);
+  });
+});
+
+describe('maxOf and minOf', () => {
+  it('take a million values (Math.max(...xs) overflows the stack there) and any iterable', () => {
+    const xs = Array.from({ length: 1_000_000 }, (_, i) => (i * 7919) % 1_000_003);
+    expect(maxOf(xs)).toBe(xs.reduce((a, b) => Math.max(a, b)));
+    expect(() => Math.max(...xs)).toThrow(RangeError);
+    expect(minOf(new Set(xs))).toBe(xs.reduce((a, b) => Math.min(a, b)));
+  });
+
+  it('give the empty value for nothing, and NaN when a value is NaN', () => {
+    expect(maxOf([], 0)).toBe(0);
+    expect(minOf([])).toBe(Infinity);
+    expect(maxOf([1, NaN, 3])).toBeNaN();
+    expect(minOf([1, NaN, 3])).toBeNaN();
   });
 });

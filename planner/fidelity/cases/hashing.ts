@@ -3,6 +3,7 @@ import { JumpHash } from '../../../components/ring/jump-hash';
 import { MaglevHash } from '../../../components/ring/maglev-hash';
 import { BoundedLoadRing } from '../../../components/ring/bounded-load-ring';
 import type { FidelityCase } from '../fidelity-case';
+import { maxOf } from '../../../sim/stats';
 
 const KARGER = 'Karger et al., STOC 1997';
 const keys = (seed: number, count: number) => Array.from({ length: count }, (_, i) => `s${seed}-key-${i}`);
@@ -79,7 +80,7 @@ export const hashingCases: FidelityCase[] = [
       const loads = new Map<string, number>();
       const m = Math.round(10_000 * scale);
       for (const k of keys(seed, m)) { const b = ring.assign(k); loads.set(b, (loads.get(b) ?? 0) + 1); }
-      return Math.max(...loads.values()) / Math.ceil((1.25 * m) / 20);
+      return maxOf(loads.values()) / Math.ceil((1.25 * m) / 20);
     },
   },
 ];
