@@ -39,6 +39,7 @@ export function collectResult(world: World): ReplicationResult {
     services[name] = {
       completed: stats.completed,
       failed: stats.failed,
+      inFlight: stats.inFlight,
       latencyMs: { mean: ms(h.mean), p50: ms(h.quantile(0.5)), p99: ms(h.quantile(0.99)) },
     };
   }
@@ -63,7 +64,7 @@ export function collectResult(world: World): ReplicationResult {
     inFlight,
     events: sim.events,
     resilience,
-    recovery: recoveries(world.faults, world.series.points, world.series.windowMs, scenario.warmupMs),
+    recovery: recoveries(world.faults, world.series.points, world.series.windowMs, scenario.warmupMs, scenario.durationMs),
     faults: world.faults,
     timeseries: { windowMs: world.series.windowMs, points: world.series.points },
     ...(world.kv.size === 0 ? {} : { kv: kvSummary([...world.kv.values()].map((cluster) => cluster.summary())) }),

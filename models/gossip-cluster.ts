@@ -16,7 +16,7 @@ import { checkClusterOptions, gossipClusterNetwork, type GossipClusterOptions, t
 import { ClusterTransport, type TrafficCount } from './gossip/cluster-transport';
 import { DetectionTracker } from './gossip/detection-tracker';
 import { DisseminationTracker, type RumourSeries } from './gossip/dissemination-tracker';
-import { quantiles, quantilesWithMax, round3, type GossipSummary } from './gossip/gossip-summary';
+import { quantiles, round3, type GossipSummary } from './gossip/gossip-summary';
 import { Network } from './network';
 
 export type { GossipClusterOptions, GossipEventsOptions, GossipFault } from './gossip/cluster-options';
@@ -200,7 +200,7 @@ export class GossipCluster {
     const perMemberSecond = (x: number) => (memberSeconds > 0 ? round3(x / memberSeconds) : 0);
     return {
       members: this.options.members,
-      dissemination: { fullMs: quantilesWithMax(this.dissemination.fullMs), events: this.dissemination.createdCount },
+      dissemination: { fullMs: quantiles(this.dissemination.fullMs), events: this.dissemination.createdCount },
       detection: {
         firstSuspectMs: quantiles(this.detection.firstSuspectMs),
         allDeadMs: quantiles(this.detection.allDeadMs),

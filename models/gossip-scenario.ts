@@ -2,7 +2,7 @@ import type { GossipConfigInput } from '../components/gossip/gossip-config';
 import { GossipCluster } from './gossip-cluster';
 import type { RumourSeries } from './gossip/dissemination-tracker';
 import type { GossipFault } from './gossip/cluster-options';
-import type { GossipSummary } from './gossip/gossip-summary';
+import type { GossipSummary, QuantileSummary } from './gossip/gossip-summary';
 import type { FaultSpec, GossipServiceSpec, Scenario } from './scenario/types';
 
 /**
@@ -73,15 +73,16 @@ export function poolGossip(all: readonly GossipSummary[]): GossipSummary {
     const got = xs.filter((x): x is number => x !== null);
     return got.length === 0 ? null : Math.round((got.reduce((a, b) => a + b, 0) / got.length) * 1000) / 1000;
   };
-  const q = (pick: (g: GossipSummary) => { mean: number | null; p50: number | null; p99: number | null }) => ({
+  const q = (pick: (g: GossipSummary) => QuantileSummary): QuantileSummary => ({
     mean: avg(all.map((g) => pick(g).mean)),
     p50: avg(all.map((g) => pick(g).p50)),
     p99: avg(all.map((g) => pick(g).p99)),
+    max: avg(all.map((g) => pick(g).max)),
   });
   return {
     members: all[0]!.members,
     dissemination: {
-      fullMs: { ...q((g) => g.dissemination.fullMs), max: avg(all.map((g) => g.dissemination.fullMs.max)) },
+      fullMs: q((g) => g.dissemination.fullMs),
       events: all.reduce((a, g) => a + g.dissemination.events, 0),
     },
     detection: {

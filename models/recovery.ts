@@ -18,6 +18,8 @@ export interface Recovery {
   readonly p99RecoveryMs: number | null;
   /** The same for the error rate; null if never. */
   readonly errorRateRecoveryMs: number | null;
+  /** The fault lasted until the run ended: a null time then means "not within the fault", not "never". */
+  readonly ongoing: boolean;
 }
 
 /**
@@ -36,10 +38,11 @@ export const STABLE_WINDOWS = 3;
  * run ends, if fewer remain after the fault has ended); recovery time is from the fault's
  * start to that window's end. A metric that never settles (a metastable failure) gives null.
  */
-export function recoveries(faults: readonly FaultInterval[], points: readonly WindowPoint[], windowMs: number, warmupMs: number): Recovery[] {
+export function recoveries(faults: readonly FaultInterval[], points: readonly WindowPoint[], windowMs: number, warmupMs: number, runEndMs = Infinity): Recovery[] {
   return faults.map((fault, index) => {
     const before = points.filter((p) => p.tMs >= warmupMs && p.tMs + windowMs <= fault.startMs);
-    const frame = { fault: index, kind: fault.kind, startMs: fault.startMs, endMs: fault.endMs };
+    const ongoing = fault.endMs > fault.startMs && fault.endMs >= runEndMs;
+    const frame = { fault: index, kind: fault.kind, startMs: fault.startMs, endMs: fault.endMs, ongoing };
     if (before.length === 0) return { ...frame, baseline: null, p99RecoveryMs: null, errorRateRecoveryMs: null };
     const baseline = baselineOf(before);
     const after = points.filter((p) => p.tMs + windowMs > fault.startMs);

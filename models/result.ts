@@ -3,9 +3,12 @@ import type { Recovery } from './recovery';
 import type { GossipSummary } from './gossip/gossip-summary';
 import type { RumourSeries } from './gossip/dissemination-tracker';
 import type { WindowPoint } from './time-series';
+import type { RunWarning } from './warnings';
 
 /** Schema tag of the result JSON; bump only on a breaking change. */
 export const RESULT_SCHEMA = 'meshsim.result/v1';
+
+export type Interval = [number, number];
 
 export interface RequestCounts {
   readonly sent: number;
@@ -37,6 +40,8 @@ export interface NodeSummary {
 export interface ServiceSummary {
   readonly completed: number;
   readonly failed: number;
+  /** Requests that reached a replica after the warm-up and were still unanswered at the end. */
+  readonly inFlight: number;
   /** Server-side latency: arrival at a replica to its response, downstream calls included. */
   readonly latencyMs: { readonly mean: number; readonly p50: number; readonly p99: number };
 }
@@ -74,6 +79,8 @@ export interface RecoverySummary {
    * baseline to come back to, so the times are null without meaning "never".
    */
   readonly measurable: boolean;
+  /** The fault lasted until the end of the run, so "not recovered" means "not while it lasted". */
+  readonly ongoing: boolean;
 }
 
 /**
@@ -130,16 +137,21 @@ export interface Summary {
   readonly requests: RequestCounts;
   readonly throughputPerSec: number;
   readonly latencyMs: LatencySummary;
-  /** 95% Student-t intervals across replications ([x, x] with one replication). */
+  /**
+   * 95% Student-t intervals across replications; null with one replication (no spread to
+   * estimate). Percentile intervals are at least the histogram's resolution (±0.39%) wide.
+   */
   readonly ci95: {
-    readonly latencyMeanMs: [number, number];
-    readonly p50Ms: [number, number];
-    readonly p90Ms: [number, number];
-    readonly p99Ms: [number, number];
-    readonly p999Ms: [number, number];
-    readonly maxMs: [number, number];
-    readonly throughputPerSec: [number, number];
+    readonly latencyMeanMs: Interval | null;
+    readonly p50Ms: Interval | null;
+    readonly p90Ms: Interval | null;
+    readonly p99Ms: Interval | null;
+    readonly p999Ms: Interval | null;
+    readonly maxMs: Interval | null;
+    readonly throughputPerSec: Interval | null;
   };
+  /** Requests still in flight at the end, summed over replications (sent = completed + failed + inFlight). */
+  readonly inFlight: number;
   readonly nodes: Readonly<Record<string, NodeSummary>>;
   readonly services: Readonly<Record<string, ServiceSummary>>;
   readonly clients: Readonly<Record<string, ClientSummary>>;
@@ -162,6 +174,8 @@ export interface Result {
   readonly durationMs: number;
   readonly warmupMs: number;
   readonly summary: Summary;
+  /** What the numbers alone would not say: overload, backlog (see models/warnings.ts). Empty when none. */
+  readonly warnings: readonly RunWarning[];
   readonly faults: readonly FaultInterval[];
   readonly replicationResults: readonly Omit<ReplicationResult, 'timeseries' | 'faults' | 'gossipInformed'>[];
   /** The first replication's gossip dissemination curves: fraction informed per window, per rumour. */

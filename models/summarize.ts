@@ -1,3 +1,4 @@
+import { widenByResolution } from '../sim/histogram';
 import { mean, nonNegativeInterval } from '../sim/stats';
 import type { RecoverySummary, ResilienceSummary } from './result';
 import type { ClientSummary, LatencySummary, NodeSummary, ReplicationResult, RequestCounts, Result, ServiceSummary, Summary } from './result';
@@ -6,6 +7,7 @@ import { round3 } from './time-series';
 import type { Scenario } from './scenario/types';
 import { poolKvSummaries } from './kv/kv-summary';
 import { poolGossip } from './gossip-scenario';
+import { runWarnings } from './warnings';
 
 /**
  * Pool replications into the result: sums for counts, the mean across replications for
@@ -19,13 +21,14 @@ export function summarize(scenario: Scenario, runs: readonly ReplicationResult[]
     latencyMs: avgLatency(runs.map((r) => r.latencyMs)),
     ci95: {
       latencyMeanMs: ci(runs.map((r) => r.latencyMs.mean)),
-      p50Ms: ci(runs.map((r) => r.latencyMs.p50)),
-      p90Ms: ci(runs.map((r) => r.latencyMs.p90)),
-      p99Ms: ci(runs.map((r) => r.latencyMs.p99)),
-      p999Ms: ci(runs.map((r) => r.latencyMs.p999)),
+      p50Ms: ci(runs.map((r) => r.latencyMs.p50), widenByResolution),
+      p90Ms: ci(runs.map((r) => r.latencyMs.p90), widenByResolution),
+      p99Ms: ci(runs.map((r) => r.latencyMs.p99), widenByResolution),
+      p999Ms: ci(runs.map((r) => r.latencyMs.p999), widenByResolution),
       maxMs: ci(runs.map((r) => r.latencyMs.max)),
       throughputPerSec: ci(runs.map((r) => r.throughputPerSec)),
     },
+    inFlight: runs.reduce((s, r) => s + r.inFlight, 0),
     nodes: mapKeys(runs.map((r) => r.nodes), avgNode),
     services: mapKeys(runs.map((r) => r.services), avgService),
     clients: mapKeys(runs.map((r) => r.clients), avgClient),
@@ -43,6 +46,7 @@ export function summarize(scenario: Scenario, runs: readonly ReplicationResult[]
     durationMs: scenario.durationMs,
     warmupMs: scenario.warmupMs,
     summary,
+    warnings: runWarnings(scenario, summary),
     faults: first.faults,
     replicationResults: runs.map(({ timeseries: _t, faults: _f, gossipInformed: _g, ...rest }) => rest),
     ...(first.gossipInformed === undefined ? {} : { gossipInformed: first.gossipInformed }),
@@ -55,11 +59,15 @@ function avg(xs: readonly number[]): number {
   return finite.length === 0 ? NaN : round3(mean(finite));
 }
 
-/** The 95% interval of a headline number (all of them are ≥ 0). */
-function ci(xs: readonly number[]): [number, number] {
+/**
+ * The 95% interval of a headline number (all of them are ≥ 0); null from one replication,
+ * which has no spread to estimate. Percentiles are widened by the histogram's resolution.
+ */
+function ci(xs: readonly number[], widen = (x: [number, number]) => x): [number, number] | null {
+  if (xs.length < 2) return null;
   const finite = xs.filter(Number.isFinite);
   if (finite.length === 0) return [NaN, NaN];
-  const [lo, hi] = nonNegativeInterval(finite, 0.95);
+  const [lo, hi] = widen(nonNegativeInterval(finite, 0.95));
   return [round3(lo), round3(hi)];
 }
 
@@ -94,6 +102,7 @@ function avgService(all: readonly ServiceSummary[]): ServiceSummary {
   return {
     completed: all.reduce((s, x) => s + x.completed, 0),
     failed: all.reduce((s, x) => s + x.failed, 0),
+    inFlight: all.reduce((s, x) => s + x.inFlight, 0),
     latencyMs: {
       mean: avg(all.map((x) => x.latencyMs.mean)),
       p50: avg(all.map((x) => x.latencyMs.p50)),
@@ -140,6 +149,7 @@ function summarizeRecovery(runs: readonly ReplicationResult[]): RecoverySummary[
       errorRateRecoveryMs: meanOf(all.map((r) => r.errorRateRecoveryMs)),
       recoveredReplications: all.filter((r) => r.p99RecoveryMs !== null && r.errorRateRecoveryMs !== null).length,
       measurable: all.every((r) => r.baseline !== null),
+      ongoing: first.ongoing,
     };
   });
 }

@@ -45,9 +45,15 @@ export class TimeSeries {
     }
   }
 
-  /** Close every window that ends at or before `nowMs` (call once more at the end of the run). */
+  /** Close every window that ends at or before `nowMs`. */
   advance(nowMs: number): void {
     while (nowMs >= this.windowStart + this.windowMs) this.close();
+  }
+
+  /** At the end of the run: close the whole windows, then the partial last one, if any. */
+  finish(endMs: number): void {
+    this.advance(endMs);
+    if (this.windowStart < endMs) this.close();
   }
 
   private close(): void {
@@ -66,6 +72,15 @@ export class TimeSeries {
     this.failed = 0;
     this.latency.reset();
   }
+}
+
+/**
+ * The time a window covers: `windowMs`, except the last one when the run ends inside it.
+ * Divide a window's counts by this, not by `windowMs`, or the last window of a run reads
+ * as a drop in throughput.
+ */
+export function windowWidthMs(point: WindowPoint, windowMs: number, endMs: number): number {
+  return Math.max(0, Math.min(windowMs, endMs - point.tMs));
 }
 
 /** Round to 3 decimals (µs precision on ms), keeping JSON short and stable. */

@@ -74,7 +74,7 @@ export class World {
   /** Run to the scenario's end. Returns false if interrupted. */
   run(onProgress?: (progress: Progress) => void): boolean {
     const done = this.sim.run({ untilMs: this.scenario.durationMs, onProgress });
-    if (done) this.series.advance(this.scenario.durationMs);
+    if (done) this.series.finish(this.scenario.durationMs);
     return done;
   }
 

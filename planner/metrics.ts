@@ -7,6 +7,7 @@ import type { ReplicationResult } from '../models/result';
 import { serviceNodeIds } from '../models/scenario/node-ids';
 import type { ScalarMetric } from '../models/scenario/planner-types';
 import type { Scenario } from '../models/scenario/types';
+import { widenByResolution } from '../sim/histogram';
 import { mean, nonNegativeInterval } from '../sim/stats';
 
 /** The part of a replication's result the metrics read (a full result, or one from `replicationResults`). */
@@ -69,8 +70,12 @@ export function estimate(values: readonly number[], level = 0.95): MetricEstimat
   return { mean: mean(finite), ci95: nonNegativeInterval(finite, level), values };
 }
 
+/** Metrics read from a latency histogram's buckets, so known to its resolution only. */
+const PERCENTILES: ReadonlySet<ScalarMetric> = new Set(['p50', 'p90', 'p99', 'p999']);
+
 export function estimateMetric(runs: readonly RunMetrics[], metric: ScalarMetric, context: MetricContext): MetricEstimate {
-  return estimate(runs.map((run) => metricOf(run, metric, context)));
+  const est = estimate(runs.map((run) => metricOf(run, metric, context)));
+  return PERCENTILES.has(metric) && Number.isFinite(est.mean) ? { ...est, ci95: widenByResolution(est.ci95) } : est;
 }
 
 /** Rounds to 6 significant digits, for stable, readable JSON (NaN stays NaN). */

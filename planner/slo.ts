@@ -70,7 +70,9 @@ function evaluateRecovery(slo: SloSpec & { metric: 'recovery' }, runs: readonly 
         estimate: null,
         confidenceBound: null,
         bound: slo.value,
-        reason: `fault ${index}: ${slo.recovery} did not recover in ${missing} of ${runs.length} replication(s)`,
+        reason: runs.some((run) => run.recovery[index]?.ongoing === true)
+          ? `fault ${index}: the run ended during the fault, and ${slo.recovery} had not come back in ${missing} of ${runs.length} replication(s)`
+          : `fault ${index}: ${slo.recovery} did not recover in ${missing} of ${runs.length} replication(s)`,
       };
     }
     const est = estimate(times as number[]);

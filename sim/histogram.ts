@@ -11,6 +11,18 @@ const UNITS_PER_MS = 1e4;
 const SUB_BUCKETS = 128; // per power of two
 const LINEAR_LIMIT = 2 * SUB_BUCKETS;
 
+/** A reported quantile is within this fraction of the true one: half a bucket, 1/256 (0.39%). */
+export const QUANTILE_RELATIVE_ERROR = 1 / (2 * SUB_BUCKETS);
+
+/**
+ * A confidence interval of a mean of quantiles, widened by the histogram's resolution:
+ * replications that land in one bucket agree to the bucket, not exactly, so a zero-width
+ * interval would claim a precision the histogram does not have.
+ */
+export function widenByResolution([lo, hi]: readonly [number, number]): [number, number] {
+  return [lo * (1 - QUANTILE_RELATIVE_ERROR), hi * (1 + QUANTILE_RELATIVE_ERROR)];
+}
+
 export class Histogram {
   private counts = new Float64Array(1024);
   private maxIndex = -1;

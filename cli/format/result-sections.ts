@@ -4,7 +4,7 @@
  * Only the sections the scenario has appear.
  */
 import type { GossipSummary } from '../../models/gossip/gossip-summary';
-import type { KvSummary, Result } from '../../models/result';
+import type { KvSummary, RecoverySummary, Result } from '../../models/result';
 import { duration, int, interval, magnitude, ms, num, pct } from './text-table';
 
 export interface Section {
@@ -27,8 +27,10 @@ export function runFrame(result: Result): string {
 export function resultSections(result: Result): Section[] {
   const traffic = result.summary.requests.sent > 0;
   const crashes = result.faults.filter((f) => f.kind === 'crash').length;
+  const clients = Object.keys(result.summary.clients).length > 0;
   return [
-    ...(traffic ? requestSections(result) : []),
+    ...(result.warnings.length > 0 ? [section('warnings', [], [], result.warnings.map((w) => `⚠ ${w.message}`))] : []),
+    ...(traffic ? requestSections(result) : clients ? [section('requests', [], [], ['no requests were sent: every client\'s rate is 0 or the run ends before the first arrival'])] : []),
     ...faultSections(result, traffic),
     ...(result.summary.kv !== undefined ? [kvSection(result.summary.kv)] : []),
     ...(result.summary.gossip !== undefined ? [gossipSection(result.summary.gossip, crashes)] : []),
@@ -44,8 +46,8 @@ function requestSections(result: Result): Section[] {
   // One replication has no spread to estimate: show no interval rather than a [x, x] one.
   const intervals = result.replications > 1;
   const out = [
-    section('requests', ['sent', 'completed', 'failed', 'timed out', 'rejected', 'error rate', 'throughput/s', ...(intervals ? ['95% CI'] : [])],
-      [[int(r.sent), int(r.completed), int(r.failed), int(r.timedOut), int(r.rejected), pct(r.sent > 0 ? r.failed / r.sent : NaN, 2),
+    section('requests', ['sent', 'completed', 'failed', 'timed out', 'rejected', 'in flight', 'error rate', 'throughput/s', ...(intervals ? ['95% CI'] : [])],
+      [[int(r.sent), int(r.completed), int(r.failed), int(r.timedOut), int(r.rejected), int(s.inFlight), pct(r.sent > 0 ? r.failed / r.sent : NaN, 2),
         magnitude(s.throughputPerSec), ...(intervals ? [interval(s.ci95.throughputPerSec, magnitude)] : [])]]),
     section(intervals ? 'latency at the client (ms), mean of replications with 95% CI' : 'latency at the client (ms); one replication, so no confidence intervals (--replications 2 or more gives them)',
       ['', 'mean', 'p50', 'p90', 'p99', 'p99.9', 'max'], [
@@ -62,8 +64,9 @@ function requestSections(result: Result): Section[] {
     Object.entries(s.nodes).map(([id, n]) => [id, pct(n.utilization), num(n.meanQueueLength, 2), num(n.meanInSystem, 2), int(n.completed)])));
   const res = s.resilience;
   if (res.retries + res.hedges + res.circuitBreakerRejections + res.ejections > 0) {
-    out.push(section('resilience (all replications)', ['retries', 'hedges', 'breaker rejections', 'ejections', 'ejected time'],
-      [[int(res.retries), int(res.hedges), int(res.circuitBreakerRejections), int(res.ejections), duration(res.ejectedMs)]]));
+    out.push(section('resilience (all replications)', ['retries', 'hedges', 'breaker rejections', 'ejections', 'ejected host-time'],
+      [[int(res.retries), int(res.hedges), int(res.circuitBreakerRejections), int(res.ejections), duration(res.ejectedMs)]],
+      res.ejections > 0 ? ['ejected host-time: how long ejected hosts stayed out, summed over hosts, client instances (each ejects on its own) and replications'] : []));
   }
   return out;
 }
@@ -75,16 +78,21 @@ function faultSections(result: Result, traffic: boolean): Section[] {
   // An event (add-node, join, …) has no end of its own.
   const until = (f: { startMs: number; endMs: number }) => (f.endMs === f.startMs ? '-' : duration(f.endMs));
   if (!traffic) return [section('faults', ['kind', 'from', 'to', 'targets'], result.faults.map((f) => [f.kind, duration(f.startMs), until(f), targets(f.targets)]))];
-  const back = (x: number | null) => (x === null ? 'never' : duration(x));
+  // A fault that lasts to the end leaves no "after": not back is "run ended in it", not "never".
+  const back = (x: number | null, ongoing: boolean) => (x !== null ? duration(x) : ongoing ? 'run ended' : 'never');
   const rows = result.faults.map((f, i) => {
     const r = result.summary.recovery[i];
-    const recovery = r === undefined || !r.measurable ? ['-', '-', '-'] : [back(r.p99RecoveryMs), back(r.errorRateRecoveryMs), `${r.recoveredReplications}/${result.replications}`];
+    const recovered = (r: RecoverySummary) => (r.ongoing && r.recoveredReplications === 0 ? '-' : `${r.recoveredReplications}/${result.replications}`);
+    const recovery = r === undefined || !r.measurable ? ['-', '-', '-'] : [back(r.p99RecoveryMs, r.ongoing), back(r.errorRateRecoveryMs, r.ongoing), recovered(r)];
     return [f.kind, duration(f.startMs), until(f), targets(f.targets), ...recovery];
   });
   const unmeasurable = result.summary.recovery.some((r) => !r.measurable);
+  const endedIn = result.summary.recovery.some((r) => r.measurable && r.ongoing && (r.p99RecoveryMs === null || r.errorRateRecoveryMs === null));
   return [section(`faults, and recovery: time from the fault's start until windowed p99 and error rate are back within 10% of before`,
-    ['kind', 'from', 'to', 'targets', 'p99 back', 'errors back', 'recovered'], rows,
-    unmeasurable ? [`-: no baseline, the fault starts before a whole ${duration(result.timeseries.windowMs)} window after the warm-up`] : [])];
+    ['kind', 'from', 'to', 'targets', 'p99 back', 'errors back', 'recovered'], rows, [
+      ...(unmeasurable ? [`-: no baseline, the fault starts before a whole ${duration(result.timeseries.windowMs)} window after the warm-up`] : []),
+      ...(endedIn ? ['run ended: the run ended during the fault, before the metric came back (not "never": there was no after)'] : []),
+    ])];
 }
 
 /** The KV store: operations, placement skew, rebalancing and the lost-write check. */
@@ -113,8 +121,8 @@ function gossipSection(g: GossipSummary, crashes: number): Section {
     ...(g.dissemination.events > 0 ? [['rumour reaches every member', t(full.mean), t(full.p50), t(full.p99), t(full.max), `${int(g.dissemination.events)} rumours`]] : []),
     ...(crashes > 0
       ? [
-          ['crash → first suspicion', t(first.mean), t(first.p50), t(first.p99), '', `${int(crashes)} crash${crashes === 1 ? '' : 'es'}`],
-          ['crash → dead everywhere', t(dead.mean), t(dead.p50), t(dead.p99), '', ''],
+          ['crash → first suspicion', t(first.mean), t(first.p50), t(first.p99), t(first.max), `${int(crashes)} crash${crashes === 1 ? '' : 'es'}`],
+          ['crash → dead everywhere', t(dead.mean), t(dead.p50), t(dead.p99), t(dead.max), ''],
         ]
       : []),
   ];

@@ -1,5 +1,5 @@
 import type { Result } from '../../models/result';
-import type { WindowPoint } from '../../models/time-series';
+import { windowWidthMs, type WindowPoint } from '../../models/time-series';
 import { resultSections, runFrame, type Section } from './result-sections';
 import { duration, ms, num, textTable } from './text-table';
 import { maxOf } from '../../sim/stats';
@@ -22,28 +22,35 @@ function sectionText(s: Section): string {
 function timeline(result: Result): string {
   const points = result.timeseries.points;
   if (points.length === 0) return '';
+  const { windowMs } = result.timeseries;
   const group = Math.max(1, Math.ceil(points.length / 24));
-  const rows: { t: number; completed: number; failed: number; p99: number | null }[] = [];
+  // Rates per second over the time each row covers: the last row may be cut short by the run's end.
+  const rows: { t: number; widthMs: number; ok: number; failed: number; p99: number | null }[] = [];
   for (let i = 0; i < points.length; i += group) {
     const chunk: WindowPoint[] = points.slice(i, i + group);
     const p99s = chunk.map((p) => p.p99Ms).filter((x): x is number => x !== null);
+    const widthMs = chunk.reduce((a, p) => a + windowWidthMs(p, windowMs, result.durationMs), 0);
+    const perSec = (count: number) => (widthMs > 0 ? (count * 1000) / widthMs : 0);
     rows.push({
       t: chunk[0]!.tMs,
-      completed: chunk.reduce((a, p) => a + p.completed, 0),
-      failed: chunk.reduce((a, p) => a + p.failed, 0),
+      widthMs,
+      ok: perSec(chunk.reduce((a, p) => a + p.completed, 0)),
+      failed: perSec(chunk.reduce((a, p) => a + p.failed, 0)),
       p99: p99s.length > 0 ? maxOf(p99s) : null,
     });
   }
-  const widthMs = group * result.timeseries.windowMs;
-  const peak = Math.max(1, maxOf(rows.map((x) => x.completed + x.failed)));
-  const faultAt = (t: number) => result.faults.some((f) => f.startMs < t + widthMs && f.endMs > t);
+  const rowMs = group * windowMs;
+  const peak = maxOf(rows.map((x) => x.ok + x.failed));
+  const bar = (rate: number, glyph: string) => glyph.repeat(peak > 0 ? Math.round((20 * rate) / peak) : 0);
+  const faultAt = (t: number) => result.faults.some((f) => f.startMs < t + rowMs && f.endMs > t);
   const body = rows.map((x) => [
     duration(x.t),
-    num((x.completed * 1000) / widthMs, 1),
-    num((x.failed * 1000) / widthMs, 1),
+    num(x.ok, 1),
+    num(x.failed, 1),
     x.p99 === null ? '-' : ms(x.p99),
-    '█'.repeat(Math.round((20 * x.completed) / peak)) + '░'.repeat(Math.round((20 * x.failed) / peak)) + (faultAt(x.t) ? '  ⚡ fault' : ''),
+    bar(x.ok, '█') + bar(x.failed, '░') + (faultAt(x.t) ? '  ⚡ fault' : ''),
   ]);
-  return `time series (first replication, ${duration(widthMs)} windows; █ ok, ░ failed)\n` +
+  const cut = rows.length > 0 && rows[rows.length - 1]!.widthMs < rowMs ? `; the last row covers ${duration(rows[rows.length - 1]!.widthMs)}` : '';
+  return `time series (first replication, ${duration(rowMs)} windows${cut}; █ ok, ░ failed)\n` +
     textTable(['t', 'ok/s', 'failed/s', 'max p99', ''], body);
 }

@@ -34,8 +34,9 @@ export function ms(x: number): string {
 /** A rate or other magnitude, with the same precision rule as `ms` (0.800/s, 14.50/s, 2,393.3/s). */
 export const magnitude = ms;
 
-export function interval([lo, hi]: readonly [number, number], fmt: (x: number) => string = ms): string {
-  return `[${fmt(lo)}, ${fmt(hi)}]`;
+export function interval(ci: readonly [number, number] | null, fmt: (x: number) => string = ms): string {
+  if (ci === null) return '-';
+  return `[${fmt(ci[0])}, ${fmt(ci[1])}]`;
 }
 
 /** Milliseconds as a short human duration: 0s, 250ms, 1.5s, 2m30s, 69h26m40s. */

@@ -17,7 +17,7 @@ import type { Histogram } from '../../sim/histogram';
 export interface GossipSummary {
   readonly members: number;
   readonly dissemination: {
-    readonly fullMs: { readonly mean: number | null; readonly p50: number | null; readonly p99: number | null; readonly max: number | null };
+    readonly fullMs: QuantileSummary;
     readonly events: number;
   };
   readonly detection: {
@@ -32,17 +32,13 @@ export interface QuantileSummary {
   readonly mean: number | null;
   readonly p50: number | null;
   readonly p99: number | null;
+  readonly max: number | null;
 }
 
-/** mean, p50, p99 of `h` rounded to the microsecond; nulls when empty. */
+/** mean, p50, p99 and max of `h` rounded to the microsecond; nulls when empty. */
 export function quantiles(h: Histogram): QuantileSummary {
-  if (h.count === 0) return { mean: null, p50: null, p99: null };
-  return { mean: round3(h.mean), p50: round3(h.quantile(0.5)), p99: round3(h.quantile(0.99)) };
-}
-
-/** Like `quantiles`, with the maximum. */
-export function quantilesWithMax(h: Histogram): GossipSummary['dissemination']['fullMs'] {
-  return { ...quantiles(h), max: h.count === 0 ? null : round3(h.max) };
+  if (h.count === 0) return { mean: null, p50: null, p99: null, max: null };
+  return { mean: round3(h.mean), p50: round3(h.quantile(0.5)), p99: round3(h.quantile(0.99)), max: round3(h.max) };
 }
 
 export function round3(x: number): number {

@@ -43,13 +43,16 @@ describe('meshsim run', () => {
     expect(a.status).toBe(0);
     // The quickstart's crash at 20 s is past a 10 s run: said, not silently dropped.
     expect(a.stderr).toBe('meshsim: note: fault 0 (crash at 20s) starts after the run ends (10s), so it does not happen\n');
-    expect(a.stdout.split('\n')[0]).toBe('replication,seed,sent,completed,failed,timedOut,rejected,throughputPerSec,latencyMeanMs,p50Ms,p90Ms,p99Ms,p999Ms,maxMs');
+    expect(a.stdout.split('\n')[0]).toBe('replication,seed,sent,completed,failed,timedOut,rejected,throughputPerSec,latencyMeanMs,p50Ms,p90Ms,p99Ms,p999Ms,maxMs,inFlight');
     expect(a.stdout).not.toBe(b.stdout);
     const md = meshsim('run', 'scenarios/quickstart.yaml', '--duration', '25s', '--replications', '1', '--format', 'md');
     expect(md.stdout).toContain('|  | mean | p50 | p90 | p99 | p99.9 | max |');
     // The same sections as the table, faults and recovery included.
     expect(md.stdout).toContain('**faults, and recovery:');
     expect(md.stdout).toMatch(/\n\| crash \| 20s \| 25s \| api-1 \| /);
+    // The crash lasts until the run ends: not "never" recovered, there was no after.
+    expect(md.stdout).toMatch(/\| api-1 \| [^|]+ \| run ended \| - \|/);
+    expect(md.stdout).toContain('run ended: the run ended during the fault');
   });
 
   it('bad options are one line with a hint and exit code 2', () => {

@@ -39,3 +39,16 @@ describe('recoveries', () => {
     expect(recoveries([fault(2000, 3000)], points, W, 1000)[0]!.baseline).not.toBeNull();
   });
 });
+
+describe('a fault the run ends in', () => {
+  it('is marked ongoing, so "not back" reads as "run ended during it", not "never"', () => {
+    const points = series([[10, 0], [10, 0], [11, 0], [10, 0], [50, 30], [60, 40]]);
+    const [inside] = recoveries([fault(4000, 6000)], points, W, 0, 6000);
+    expect(inside!.ongoing).toBe(true);
+    expect(inside!.errorRateRecoveryMs).toBeNull();
+    const [over] = recoveries([fault(4000, 5000)], points, W, 0, 6000);
+    expect(over!.ongoing).toBe(false);
+    // An event (add-node) has no length: never ongoing.
+    expect(recoveries([fault(6000, 6000)], points, W, 0, 6000)[0]!.ongoing).toBe(false);
+  });
+});

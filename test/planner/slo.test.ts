@@ -22,7 +22,7 @@ function run(p99: number, failed = 0, recovery: (number | null)[] = []): RunMetr
     throughputPerSec: 100,
     latencyMs: { mean: p99 / 4, p50: p99 / 5, p90: p99 / 2, p99, p999: p99 * 2, max: p99 * 3 },
     nodes: { 'api-0': { utilization: 0.5, meanQueueLength: 2, meanInSystem: 2.5, completed: 4000 } },
-    recovery: recovery.map((t, fault) => ({ fault, kind: 'crash', startMs: 0, endMs: 1, baseline: { p99Ms: 1, errorRate: 0 }, p99RecoveryMs: t, errorRateRecoveryMs: 1000 })) as ReplicationResult['recovery'],
+    recovery: recovery.map((t, fault) => ({ fault, kind: 'crash', startMs: 0, endMs: 1, baseline: { p99Ms: 1, errorRate: 0 }, p99RecoveryMs: t, errorRateRecoveryMs: 1000, ongoing: false })) as ReplicationResult['recovery'],
   };
 }
 
