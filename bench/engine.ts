@@ -2,7 +2,8 @@
  * Engine benchmarks: hold-model throughput of the event queue beside a bare typed-array
  * binary heap doing the same operations, end-to-end M/M/4 simulated requests per second
  * through the full client → balancer → node → response path, and memory at 10^6 vs 10^7
- * simulated requests. Run with `npm run bench` (it passes --expose-gc for the memory test).
+ * simulated requests, and memory per waiting request under overload (scenarios/overload.yaml
+ * at 30 minutes and 2 hours). Run with `npm run bench` (it passes --expose-gc for memory).
  */
 import { readFileSync } from 'node:fs';
 import { Bench } from 'tinybench';
@@ -157,11 +158,37 @@ function memory(): void {
   }
 }
 
+/**
+ * Overload: memory is bounded by the queue, so it grows with the requests waiting, never
+ * with those served. scenarios/overload.yaml (one replica at 200% load) for 30 min and 2 h.
+ */
+function overloadMemory(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) return;
+  const text = readFileSync('scenarios/overload.yaml', 'utf8');
+  console.log('\nOverload (scenarios/overload.yaml: one replica at 200% load): heap per waiting request');
+  for (const durationText of ['30m', '2h']) {
+    const overloaded = { ...loadScenario(text, 'overload.yaml'), durationMs: durationText === '30m' ? 1_800_000 : 7_200_000 };
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const started = process.hrtime.bigint();
+    const world = new World(overloaded, 1);
+    world.run();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    gc();
+    const retained = process.memoryUsage().heapUsed - before;
+    const waiting = [...world.replicas.values()].reduce((sum, r) => sum + r.node.inSystem, 0);
+    console.log(`  ${durationText}: ${waiting.toLocaleString('en-US')} waiting, ${(retained / 2 ** 20).toFixed(1)} MiB retained, ` +
+      `${Math.round(retained / waiting)} bytes per waiting request, ${seconds.toFixed(2)} s wall`);
+  }
+}
+
 export async function bench(): Promise<void> {
   await holdModel();
   endToEnd();
   lbPolicies();
   memory();
+  overloadMemory();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await bench();

@@ -10,6 +10,7 @@ import type { ScalarMetric } from '../models/scenario/planner-types';
 import type { Scenario } from '../models/scenario/types';
 import { summarize } from '../models/summarize';
 import type { ReplicationResult } from '../models/result';
+import type { RunWarning } from '../models/warnings';
 import { confidenceInterval, mean, minOf, pairedTTest } from '../sim/stats';
 import { estimateMetric, metricContext, metricOf, sig6 } from './metrics';
 import { findVariant, labelOf, type Variant } from './variants';
@@ -34,6 +35,8 @@ export interface CompareVariant {
   readonly label: string;
   readonly values: Readonly<Record<string, unknown>>;
   readonly summary: Summary;
+  /** The variant's run warnings (overload, backlog): see models/warnings.ts. */
+  readonly warnings: readonly RunWarning[];
   /** Each compared metric: mean across replications and its 95% interval. */
   readonly metrics: Readonly<Record<string, { readonly mean: number; readonly ci95: [number, number] }>>;
   /** Paired difference against the baseline, per metric (zero for the baseline itself). */
@@ -93,7 +96,7 @@ export function compareVariants(inputs: readonly CompareInput[], options: Compar
       name: input.variant.name,
       label: labelOf(input.variant, variants),
       values: input.variant.values,
-      summary: summarize(input.scenario, input.runs).summary,
+      ...summaryAndWarnings(input.scenario, input.runs),
       metrics: Object.fromEntries(options.metrics.map((m) => [m, rounded(estimateMetric(input.runs, m, contexts[index]!))])),
       vsBaseline: Object.fromEntries(options.metrics.map((m) => [m, paired(valuesOf(base, m), valuesOf(index, m), options.alpha)])),
     })),
@@ -135,3 +138,7 @@ function winnerOf(count: number, valuesOf: (i: number) => number[], metric: Scal
   return variants[best]!.name;
 }
 
+function summaryAndWarnings(scenario: Scenario, runs: readonly ReplicationResult[]): Pick<CompareVariant, 'summary' | 'warnings'> {
+  const { summary, warnings } = summarize(scenario, runs);
+  return { summary, warnings };
+}

@@ -49,7 +49,12 @@ function diffCell(metric: ScalarMetric, v: CompareVariant): string {
 
 /** One line per metric: the winner and by how much, or that there is none. */
 export function winnerLines(report: CompareReport): string[] {
-  return [...report.metrics.map((metric) => winnerLine(report, metric)), ...errorRateCaveat(report)];
+  return [...report.metrics.map((metric) => winnerLine(report, metric)), ...errorRateCaveat(report), ...variantWarnings(report)];
+}
+
+/** An overloaded variant "loses" for a reason worth saying: its queues grow without bound. */
+function variantWarnings(report: CompareReport): string[] {
+  return report.variants.flatMap((v) => v.warnings.map((w) => `warning: ${v.name}: ${w.message}`));
 }
 
 /** Error rates further apart than this (half a point) get the latency caveat. */

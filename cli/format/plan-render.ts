@@ -85,6 +85,7 @@ function planTable(report: PlanReport): string {
     '',
     `probes, in order (${report.probes.length}); each SLO's confidence bound, ms, fraction or per second`,
     textTable(header, rows),
+    ...unmeasuredNotes(report).map((note) => `  ${note}`),
   ].join('\n') + '\n';
 }
 
@@ -101,7 +102,15 @@ function planMarkdown(report: PlanReport): string {
     `| ${header.join(' | ')} |`,
     `|${header.map(() => '---').join('|')}|`,
     ...rows.map((r) => `| ${r.join(' | ')} |`),
+    ...unmeasuredNotes(report).flatMap((note) => ['', note]),
   ].join('\n') + '\n';
+}
+
+/** Why a probe shows no bound ('-'), once per reason: an overloaded probe answers nothing it measured. */
+function unmeasuredNotes(report: PlanReport): string[] {
+  const reasons = new Set<string>();
+  for (const probe of report.probes) for (const o of probe.slo) if (o.confidenceBound === null) reasons.add(o.reason);
+  return [...reasons].map((reason) => `-: ${reason}`);
 }
 
 function planCsv(report: PlanReport): string {

@@ -84,10 +84,22 @@ describe('compare', () => {
     expect(Object.keys(report)).toEqual(['schema', 'scenario', 'seed', 'replications', 'durationMs', 'warmupMs', 'alpha', 'metrics', 'baseline', 'variants', 'winner']);
     expect(report.baseline).toBe('clients.web.balancer.policy=round-robin');
     const base = report.variants[1]!;
-    expect(Object.keys(base)).toEqual(['name', 'label', 'values', 'summary', 'metrics', 'vsBaseline']);
+    expect(Object.keys(base)).toEqual(['name', 'label', 'values', 'summary', 'warnings', 'metrics', 'vsBaseline']);
     expect(base.values).toEqual({ 'clients.web.balancer.policy': 'round-robin' });
     expect(base.vsBaseline.p99).toEqual({ diff: 0, ci95: [0, 0], pValue: 1, significant: false });
     expect(Object.keys(base.summary)).toEqual(expect.arrayContaining(['requests', 'throughputPerSec', 'latencyMs', 'ci95', 'nodes']));
     expect(base.metrics.errorRate).toEqual({ mean: 0, ci95: [0, 0] });
+  });
+});
+
+describe('compare with an overloaded variant', () => {
+  it('runs it, and carries its overload and backlog warnings', () => {
+    const variants = variantsOf([parseVary('services.api.replicas=1,3')]);
+    const seeds = seedsFrom(1, 2);
+    const hot = SMALL.replace('rate: 200/s', 'rate: 300/s').replace('duration: 10s', 'duration: 30s');
+    const report = compareVariants(variants.map((v) => input(hot, v, seeds)), { metrics: ['p99'], alpha: 0.05 });
+    expect(report.variants[0]!.warnings.map((w) => w.kind)).toEqual(['overload', 'backlog']);
+    expect(report.variants[1]!.warnings).toEqual([]);
+    expect(report.winner.p99).toBe(report.variants[1]!.name);
   });
 });

@@ -135,3 +135,28 @@ describe('analytic model', () => {
     expect(reason('latency: 0ms', 'latency: { dist: exponential, mean: 1ms }')).toBe('the network latency is not constant');
   });
 });
+
+describe('plan with overloaded probes', () => {
+  // 3,000/s of 1 ms work: one replica is three times over capacity, and in 60 s its queue
+  // passes 100,000 requests (the size that once overflowed the stack).
+  const HOT = `name: hot
+seed: 1
+duration: 60s
+warmup: 5s
+replications: 2
+network: { latency: 0ms }
+services:
+  api: { replicas: 1, serviceTime: 1ms }
+clients:
+  load: { target: api, arrival: { process: poisson, rate: 3000/s }, balancer: { policy: round-robin } }
+`;
+
+  it('fails the overloaded probes on their SLO, with a reason, and finds the answer', async () => {
+    const report = await plan({ file: 'hot.yaml', text: HOT, settings: {}, slos: [slo('p99 < 100ms')], axes: [parseVary('services.api.replicas=1..16')] }, { runner });
+    expect(report.answer).toEqual({ 'services.api.replicas': 4 });
+    const first = report.probes.find((p) => p.values['services.api.replicas'] === 1)!;
+    expect(first.met).toBe(false);
+    expect(first.slo[0]!.ok).toBe(false);
+    expect(first.slo[0]!.reason).toMatch(/^upper 95% bound [\d.]+ s is not < 100ms|^nothing measured/);
+  }, 60_000);
+});
