@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Result } from '../../models/result';
+import { count, latency } from '../../viz/app/format';
 import { meshsim } from '../support/cli';
 import { clickTimeline, noErrors, openScenario, settled, simTime, unfocus, useHarness } from './support/browser';
 
@@ -42,6 +44,51 @@ describe('viz in the browser', () => {
     expect(fill).toMatch(/^rgb\(/);
     await noErrors(t);
   }, 60_000);
+
+  it('played to the end at max speed, every view shows the final numbers of the run (its result JSON)', async () => {
+    const t = await openPage();
+    const { page } = t;
+    await openScenario(page, 'microservices.yaml');
+    await unfocus(page);
+    await page.keyboard.press('m');
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => {
+      const app = document.querySelector<HTMLElement>('#app')!.dataset;
+      return app.done === 'true' && app.playing === 'false';
+    }, null, { timeout: 120_000 });
+    await settled(page);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('button[data-ref="json"]')]);
+    const result = JSON.parse(readFileSync((await download.path())!, 'utf8')) as Result;
+    expect(result.replications).toBe(1); // the run on screen is replication 0
+    const run = result.replicationResults[0]!;
+    const l = run.latencyMs;
+    expect(await page.locator('.card[data-view="latency"] table.percentiles td').allTextContents())
+      .toEqual([...[l.mean, l.p50, l.p90, l.p99, l.p999, l.max].map(latency), count(run.requests.completed)]);
+    const counters = await page.locator('.panel .counters').textContent();
+    expect(counters).toContain(`sent ${count(run.requests.sent)} · ok ${count(run.requests.completed)} · failed ${count(run.requests.failed)}`);
+    expect(counters).toContain(`${count(run.events)} events`);
+    const ok = await page.locator('[data-view="timeseries"] path.series.ok').getAttribute('d');
+    expect(ok!.split(/[ML]/).length - 1).toBe(result.timeseries.points.length);
+    await noErrors(t);
+  }, 180_000);
+
+  it('paused mid-run, the latency panel counts the same requests as the counters', async () => {
+    const t = await openPage();
+    const { page } = t;
+    await openScenario(page, 'microservices.yaml');
+    await unfocus(page);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('+'); // 8×: frames carry the digest only every 250 ms of wall time
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('#app')!.dataset.time) > 8000, null, { timeout: 60_000 });
+    await page.keyboard.press(' ');
+    await settled(page);
+    expect(await page.locator('#app').getAttribute('data-done')).toBe('false');
+    const counters = (await page.locator('.panel .counters').textContent())!;
+    const ok = /· ok ([\d,]+) ·/.exec(counters)?.[1];
+    expect(ok).toBeDefined();
+    expect(await page.locator('.card[data-view="latency"] table.percentiles tr.n td').textContent()).toBe(ok);
+    await noErrors(t);
+  }, 90_000);
 
   it('scrubs: forward to the crash marks api-1, back before it re-runs to an unmarked api-1', async () => {
     const t = await openPage();

@@ -4,6 +4,7 @@ import { wrap, type Remote } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODE_STRIDE } from '../../models/observe';
+import type { ReplicationResult } from '../../models/result';
 import { runReplication } from '../../models/run-scenario';
 import { loadScenario } from '../../models/scenario/load';
 import type { SimSession } from '../../viz/worker/sim-session';
@@ -72,7 +73,12 @@ describe('viz worker under Node worker_threads', () => {
     let frame = rewound;
     while (!frame.done) frame = await session.advance(frame.tMs + 200);
     expect(frame.tMs).toBe(60_000);
-    expect(await session.observedJson()).toBe(JSON.stringify(runReplication(loadScenario(text, 'quickstart.yaml'), 5)));
+    const observed = await session.observedJson();
+    expect(observed).toBe(JSON.stringify(runReplication(loadScenario(text, 'quickstart.yaml'), 5)));
+    // The last frame carries the final latency digest though it was not asked for.
+    const final = JSON.parse(observed!) as ReplicationResult;
+    expect(frame.latency?.count).toBe(final.requests.completed);
+    expect(Math.round(frame.latency!.p99Ms * 1000) / 1000).toBe(final.latencyMs.p99);
     const json = await session.resultJson();
     expect(json).toBe(meshsim('run', 'scenarios/quickstart.yaml', '--format', 'json', '--quiet', '--seed', '5').stdout);
   }, 60_000);
