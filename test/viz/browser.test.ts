@@ -162,6 +162,36 @@ describe('viz in the browser', () => {
     await noErrors(t);
   }, 60_000);
 
+  it('the seed field refuses what is not a safe whole number ≥ 0, with a message, and runs nothing', async () => {
+    const t = await openPage();
+    const { page } = t;
+    const seed = page.locator('input[data-ref="seed"]');
+    expect(await seed.inputValue()).toBe('1');
+    await unfocus(page);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#app')!.dataset.time === '100');
+    for (const bad of ['1.5', '', '1e999', '-1', '9007199254740992', 'seven']) {
+      await seed.fill(bad);
+      await seed.press('Enter');
+      await page.locator('.banner').waitFor({ state: 'visible' });
+      const shown = bad === '' ? 'nothing' : `"${bad}"`;
+      expect(await page.locator('.banner').textContent(), bad).toBe(`seed: ${shown} is not a seed (a whole number from 0 to 9007199254740991); still running seed 1`);
+      await settled(page);
+      expect(await seed.inputValue(), bad).toBe('1'); // the seed actually used
+      expect(await simTime(page), bad).toBe(100); // nothing re-ran
+      expect(new URL(page.url()).hash, bad).toContain('seed=1&');
+      await page.click('.banner');
+    }
+    await seed.fill(' 2 ');
+    await seed.press('Enter');
+    await page.waitForFunction(() => location.hash.includes('seed=2&'));
+    await settled(page);
+    expect(await page.locator('.banner').isHidden()).toBe(true);
+    await unfocus(page);
+    expect(await seed.inputValue()).toBe('2');
+    await noErrors(t);
+  }, 60_000);
+
   it("the result JSON from the browser's worker equals `meshsim run --format json` byte for byte", async () => {
     const t = await openPage();
     const { page } = t;

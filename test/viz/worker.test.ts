@@ -93,4 +93,13 @@ describe('viz worker under Node worker_threads', () => {
     ]);
     expect(await session.validate(text, 'bad.yaml')).toEqual(reply.problems);
   }, 30_000);
+
+  it('a seed that is not a safe whole number ≥ 0 loads nothing', async () => {
+    const text = readFileSync('scenarios/quickstart.yaml', 'utf8');
+    for (const seed of [1.5, -1, Infinity, 2 ** 53]) {
+      const reply = await session.load({ text, file: 'quickstart.yaml', seed });
+      expect(reply.ok, String(seed)).toBe(false);
+      if (!reply.ok) expect(reply.problems[0]!.message).toBe(`viz: the seed must be a whole number from 0 to 9007199254740991, got ${seed}`);
+    }
+  }, 30_000);
 });

@@ -27,6 +27,7 @@ import { loadScenario } from '../../models/scenario/load';
 import type { ScenarioOverride } from '../../models/scenario/overrides';
 import type { Scenario } from '../../models/scenario/types';
 import { World } from '../../models/world';
+import { isSeed, SEED_MAX } from '../app/seed';
 import { resultJson } from './result-json';
 
 export interface LoadRequest {
@@ -187,7 +188,7 @@ export class SimSession {
 }
 
 function checkSeed(seed: number): number {
-  if (!Number.isInteger(seed) || seed < 0) throw new RangeError(`viz: the seed must be an integer >= 0, got ${seed}`);
+  if (!isSeed(seed)) throw new RangeError(`viz: the seed must be a whole number from 0 to ${SEED_MAX}, got ${seed}`);
   return seed;
 }
 
