@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../models/result';
 import { count, latency } from '../../viz/app/format';
+import { encodeShare } from '../../viz/app/share';
 import { meshsim } from '../support/cli';
 import { clickTimeline, noErrors, openScenario, settled, simTime, unfocus, useHarness } from './support/browser';
 
@@ -225,6 +226,25 @@ describe('viz in the browser', () => {
     expect(await page.locator('.banner').textContent()).toContain('1 problem(s)');
     // The run on screen is untouched.
     expect(await page.locator('.panel-label').textContent()).toBe('quickstart');
+    await noErrors(t);
+  }, 60_000);
+
+  it('before any run has loaded (a shared scenario with problems), Home, End, Space and → do nothing', async () => {
+    const t = await openPage();
+    const { page } = t;
+    const hash = await encodeShare({ text: 'name: bad\n', file: 'bad.yaml' });
+    await page.goto(`${page.url().replace(/#.*$/, '')}#${hash}`);
+    await page.reload(); // a fresh page that opens the link: nothing loads
+    await page.waitForFunction(() => document.querySelector('.banner')?.textContent?.includes('problem(s)') === true, null, { timeout: 20_000 });
+    const banner = await page.locator('.banner').textContent();
+    expect(await page.locator('.panel .card').count()).toBe(0);
+    await unfocus(page);
+    for (const key of ['Home', 'End', ' ', 'ArrowRight', 'ArrowLeft']) {
+      await page.keyboard.press(key);
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('#app')!.dataset.busy === 'false');
+    }
+    expect(await page.locator('.banner').textContent()).toBe(banner);
+    expect(await page.locator('#app').getAttribute('data-playing')).toBe('false');
     await noErrors(t);
   }, 60_000);
 

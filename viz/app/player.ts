@@ -69,8 +69,17 @@ export class Player {
     return panels.length > 0 && panels.every((p) => p.state?.done ?? false);
   }
 
+  /**
+   * Every panel shows a loaded run. Before that (the first scenario still loading, or one
+   * that failed to load) the controls do nothing: the workers have no run to move.
+   */
+  private loaded(): boolean {
+    const panels = this.host.panels();
+    return panels.length > 0 && panels.every((p) => p.state !== undefined);
+  }
+
   play(): void {
-    if (this.host.panels().length === 0) return;
+    if (!this.loaded()) return;
     if (this.done()) this.seek(0);
     this.playing = true;
     this.latencyPending = false;
@@ -105,6 +114,7 @@ export class Player {
    * deterministic re-run to there), paused.
    */
   step(direction: 1 | -1): void {
+    if (!this.loaded()) return;
     const interval = this.host.panels()[0]?.state?.topology.intervalMs ?? 100;
     const t = this.now();
     const k = direction > 0 ? Math.floor(t / interval + 1e-9) + 1 : Math.ceil(t / interval - 1e-9) - 1;
@@ -124,6 +134,7 @@ export class Player {
 
   /** Go to `tMs`; seeks requested while busy are merged (dragging the timeline). */
   seek(tMs: number): void {
+    if (!this.loaded()) return;
     this.pendingSeekMs = Math.min(this.durationMs(), Math.max(0, tMs));
     this.host.changed();
     if (!this.busy) void this.flushSeek();
