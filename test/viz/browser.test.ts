@@ -233,9 +233,9 @@ describe('viz in the browser', () => {
     const t = await openPage();
     const { page } = t;
     const hash = await encodeShare({ text: 'name: bad\n', file: 'bad.yaml' });
-    await page.goto(`${page.url().replace(/#.*$/, '')}#${hash}`);
-    await page.reload(); // a fresh page that opens the link: nothing loads
-    await page.waitForFunction(() => document.querySelector('.banner')?.textContent?.includes('problem(s)') === true, null, { timeout: 20_000 });
+    // A fresh page (the query makes it a navigation, not a hash change) that opens the link: nothing loads.
+    await page.goto(`${page.url().replace(/[?#].*$/, '')}?fresh#${hash}`);
+    await page.waitForFunction(() => document.querySelector('.banner')?.textContent?.includes('problem(s)') === true, null, { timeout: 60_000 });
     const banner = await page.locator('.banner').textContent();
     expect(await page.locator('.panel .card').count()).toBe(0);
     await unfocus(page);
@@ -246,7 +246,7 @@ describe('viz in the browser', () => {
     expect(await page.locator('.banner').textContent()).toBe(banner);
     expect(await page.locator('#app').getAttribute('data-playing')).toBe('false');
     await noErrors(t);
-  }, 60_000);
+  }, 120_000);
 
   it('exports a chart as SVG and PNG', async () => {
     const t = await openPage();
