@@ -6,6 +6,12 @@
  * listings, nothing outside viz/dist, and one extra route, `/preload/<name>`, that reads
  * the given file afresh on every request (edit it, reload the page). It listens on the
  * loopback address only; there is deliberately no option to listen elsewhere.
+ *
+ * Listening on loopback is not enough: a page on another site can point its own DNS name
+ * at 127.0.0.1 (DNS rebinding) and then read this server as same-origin. Such requests
+ * carry that name in their Host header, so only the loopback names are answered
+ * (127.0.0.1, localhost, [::1], with any port: an SSH tunnel may change it); any other
+ * Host, or none, gets 403.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -93,6 +99,9 @@ export function startVizServer(options: VizServerOptions): Promise<VizServer> {
   });
 }
 
+/** The Host headers answered: a loopback name, optionally with a port. */
+const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i;
+
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -105,6 +114,9 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 function handle(request: IncomingMessage, response: ServerResponse, distDir: string, file: string | undefined, preloadName: string | undefined): void {
+  if (!LOOPBACK_HOST.test(request.headers.host ?? '')) {
+    return send(response, 403, 'text/plain', 'forbidden: this server answers only to http://127.0.0.1, localhost or [::1]\n', request);
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'method not allowed\n', request);
   let path: string;
   try {

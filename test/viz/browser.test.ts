@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Result } from '../../models/result';
+import { count, latency } from '../../viz/app/format';
+import { encodeShare } from '../../viz/app/share';
 import { meshsim } from '../support/cli';
 import { clickTimeline, noErrors, openScenario, settled, simTime, unfocus, useHarness } from './support/browser';
 
@@ -42,6 +45,51 @@ describe('viz in the browser', () => {
     expect(fill).toMatch(/^rgb\(/);
     await noErrors(t);
   }, 60_000);
+
+  it('played to the end at max speed, every view shows the final numbers of the run (its result JSON)', async () => {
+    const t = await openPage();
+    const { page } = t;
+    await openScenario(page, 'microservices.yaml');
+    await unfocus(page);
+    await page.keyboard.press('m');
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => {
+      const app = document.querySelector<HTMLElement>('#app')!.dataset;
+      return app.done === 'true' && app.playing === 'false';
+    }, null, { timeout: 120_000 });
+    await settled(page);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('button[data-ref="json"]')]);
+    const result = JSON.parse(readFileSync((await download.path())!, 'utf8')) as Result;
+    expect(result.replications).toBe(1); // the run on screen is replication 0
+    const run = result.replicationResults[0]!;
+    const l = run.latencyMs;
+    expect(await page.locator('.card[data-view="latency"] table.percentiles td').allTextContents())
+      .toEqual([...[l.mean, l.p50, l.p90, l.p99, l.p999, l.max].map(latency), count(run.requests.completed)]);
+    const counters = await page.locator('.panel .counters').textContent();
+    expect(counters).toContain(`sent ${count(run.requests.sent)} · ok ${count(run.requests.completed)} · failed ${count(run.requests.failed)}`);
+    expect(counters).toContain(`${count(run.events)} events`);
+    const ok = await page.locator('[data-view="timeseries"] path.series.ok').getAttribute('d');
+    expect(ok!.split(/[ML]/).length - 1).toBe(result.timeseries.points.length);
+    await noErrors(t);
+  }, 180_000);
+
+  it('paused mid-run, the latency panel counts the same requests as the counters', async () => {
+    const t = await openPage();
+    const { page } = t;
+    await openScenario(page, 'microservices.yaml');
+    await unfocus(page);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('+'); // 8×: frames carry the digest only every 250 ms of wall time
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('#app')!.dataset.time) > 8000, null, { timeout: 60_000 });
+    await page.keyboard.press(' ');
+    await settled(page);
+    expect(await page.locator('#app').getAttribute('data-done')).toBe('false');
+    const counters = (await page.locator('.panel .counters').textContent())!;
+    const ok = /· ok ([\d,]+) ·/.exec(counters)?.[1];
+    expect(ok).toBeDefined();
+    expect(await page.locator('.card[data-view="latency"] table.percentiles tr.n td').textContent()).toBe(ok);
+    await noErrors(t);
+  }, 90_000);
 
   it('scrubs: forward to the crash marks api-1, back before it re-runs to an unmarked api-1', async () => {
     const t = await openPage();
@@ -115,6 +163,36 @@ describe('viz in the browser', () => {
     await noErrors(t);
   }, 60_000);
 
+  it('the seed field refuses what is not a safe whole number ≥ 0, with a message, and runs nothing', async () => {
+    const t = await openPage();
+    const { page } = t;
+    const seed = page.locator('input[data-ref="seed"]');
+    expect(await seed.inputValue()).toBe('1');
+    await unfocus(page);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#app')!.dataset.time === '100');
+    for (const bad of ['1.5', '', '1e999', '-1', '9007199254740992', 'seven']) {
+      await seed.fill(bad);
+      await seed.press('Enter');
+      await page.locator('.banner').waitFor({ state: 'visible' });
+      const shown = bad === '' ? 'nothing' : `"${bad}"`;
+      expect(await page.locator('.banner').textContent(), bad).toBe(`seed: ${shown} is not a seed (a whole number from 0 to 9007199254740991); still running seed 1`);
+      await settled(page);
+      expect(await seed.inputValue(), bad).toBe('1'); // the seed actually used
+      expect(await simTime(page), bad).toBe(100); // nothing re-ran
+      expect(new URL(page.url()).hash, bad).toContain('seed=1&');
+      await page.click('.banner');
+    }
+    await seed.fill(' 2 ');
+    await seed.press('Enter');
+    await page.waitForFunction(() => location.hash.includes('seed=2&'));
+    await settled(page);
+    expect(await page.locator('.banner').isHidden()).toBe(true);
+    await unfocus(page);
+    expect(await seed.inputValue()).toBe('2');
+    await noErrors(t);
+  }, 60_000);
+
   it("the result JSON from the browser's worker equals `meshsim run --format json` byte for byte", async () => {
     const t = await openPage();
     const { page } = t;
@@ -150,6 +228,25 @@ describe('viz in the browser', () => {
     expect(await page.locator('.panel-label').textContent()).toBe('quickstart');
     await noErrors(t);
   }, 60_000);
+
+  it('before any run has loaded (a shared scenario with problems), Home, End, Space and → do nothing', async () => {
+    const t = await openPage();
+    const { page } = t;
+    const hash = await encodeShare({ text: 'name: bad\n', file: 'bad.yaml' });
+    // A fresh page (the query makes it a navigation, not a hash change) that opens the link: nothing loads.
+    await page.goto(`${page.url().replace(/[?#].*$/, '')}?fresh#${hash}`);
+    await page.waitForFunction(() => document.querySelector('.banner')?.textContent?.includes('problem(s)') === true, null, { timeout: 60_000 });
+    const banner = await page.locator('.banner').textContent();
+    expect(await page.locator('.panel .card').count()).toBe(0);
+    await unfocus(page);
+    for (const key of ['Home', 'End', ' ', 'ArrowRight', 'ArrowLeft']) {
+      await page.keyboard.press(key);
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('#app')!.dataset.busy === 'false');
+    }
+    expect(await page.locator('.banner').textContent()).toBe(banner);
+    expect(await page.locator('#app').getAttribute('data-playing')).toBe('false');
+    await noErrors(t);
+  }, 120_000);
 
   it('exports a chart as SVG and PNG', async () => {
     const t = await openPage();

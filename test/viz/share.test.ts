@@ -24,4 +24,11 @@ describe('share links', () => {
     expect(await decodeShare('#seed=3')).toBeUndefined();
     await expect(decodeShare('#v=9&s=AAAA')).rejects.toThrow('viz: share link version "9" is not supported (expected 1)');
   });
+
+  it('a link whose seed is not a safe whole number ≥ 0 is an error, not another seed', async () => {
+    const hash = await encodeShare({ text, file: 'quickstart.yaml', seed: 7 });
+    for (const seed of ['1.5', '-1', '', '1e999', '9007199254740993']) {
+      await expect(decodeShare(hash.replace('seed=7', `seed=${seed}`)), seed).rejects.toThrow(/^viz: share link: seed: .* is not a seed/);
+    }
+  });
 });

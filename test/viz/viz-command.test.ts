@@ -6,10 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVizServer, vizCommand, type VizServer } from '../../cli/commands/viz';
 import { buildProgram } from '../../cli/main';
 
-/** A raw GET (fetch would normalise `..` out of the path before sending it). */
-function get(port: number, path: string, method = 'GET'): Promise<{ status: number; type: string; body: string }> {
+/**
+ * A raw GET (fetch would normalise `..` out of the path before sending it). `host` is the
+ * Host header to send (null: none at all); by default `127.0.0.1:<port>`, as a browser sends it.
+ */
+function get(port: number, path: string, method = 'GET', host?: string | null): Promise<{ status: number; type: string; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method }, (res) => {
+    const headers = host === undefined || host === null ? {} : { Host: host };
+    const req = request({ host: '127.0.0.1', port, path, method, headers, setHost: host !== null }, (res) => {
       let body = '';
       res.on('data', (chunk) => (body += String(chunk)));
       res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body }));
@@ -61,6 +65,30 @@ describe('meshsim viz: the static server', () => {
     expect((await get(server.port, '/%E0%A4%A')).status).toBe(400);
     expect((await get(server.port, '/', 'POST')).status).toBe(405);
     expect(await get(server.port, '/', 'HEAD')).toMatchObject({ status: 200, body: '' });
+  });
+
+  it('answers only requests addressed to a loopback name: a DNS-rebinding page cannot read the scenario', async () => {
+    const port = server.port;
+    const allowed = ['127.0.0.1', `127.0.0.1:${port}`, 'localhost', `localhost:${port}`, `LocalHost:${port}`, '[::1]', `[::1]:${port}`, 'localhost:8080'];
+    for (const host of allowed) {
+      expect((await get(port, '/preload/my%20scenario.yaml', 'GET', host)).status, host).toBe(200);
+      expect((await get(port, '/', 'GET', host)).status, host).toBe(200);
+    }
+    const refused = [
+      'evil.example', `evil.example:${port}`, `127.0.0.1.evil.example:${port}`, `localhost.evil.example`, 'localhost.', '127.0.0.2',
+      '0.0.0.0', `[::1].evil.example`, '::1', `localhost:${port}x`, `localhost:`, `user@localhost`,
+    ];
+    for (const host of refused) {
+      for (const path of ['/preload/my%20scenario.yaml', '/', '/assets/app.js', '/nope']) {
+        expect(await get(port, path, 'GET', host), `${host} ${path}`).toEqual({
+          status: 403, type: 'text/plain', body: 'forbidden: this server answers only to http://127.0.0.1, localhost or [::1]\n',
+        });
+      }
+    }
+    const noHost = await get(port, '/preload/my%20scenario.yaml', 'GET', null); // Node itself answers 400 before the handler
+    expect(noHost.status).toBeGreaterThanOrEqual(400);
+    expect(noHost.body).not.toContain('name:');
+    expect((await get(port, '/', 'POST', 'evil.example')).status).toBe(403);
   });
 
   it('a port in use is a usage error with a hint', async () => {

@@ -4,6 +4,7 @@ import { wrap, type Remote } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODE_STRIDE } from '../../models/observe';
+import type { ReplicationResult } from '../../models/result';
 import { runReplication } from '../../models/run-scenario';
 import { loadScenario } from '../../models/scenario/load';
 import type { SimSession } from '../../viz/worker/sim-session';
@@ -72,7 +73,12 @@ describe('viz worker under Node worker_threads', () => {
     let frame = rewound;
     while (!frame.done) frame = await session.advance(frame.tMs + 200);
     expect(frame.tMs).toBe(60_000);
-    expect(await session.observedJson()).toBe(JSON.stringify(runReplication(loadScenario(text, 'quickstart.yaml'), 5)));
+    const observed = await session.observedJson();
+    expect(observed).toBe(JSON.stringify(runReplication(loadScenario(text, 'quickstart.yaml'), 5)));
+    // The last frame carries the final latency digest though it was not asked for.
+    const final = JSON.parse(observed!) as ReplicationResult;
+    expect(frame.latency?.count).toBe(final.requests.completed);
+    expect(Math.round(frame.latency!.p99Ms * 1000) / 1000).toBe(final.latencyMs.p99);
     const json = await session.resultJson();
     expect(json).toBe(meshsim('run', 'scenarios/quickstart.yaml', '--format', 'json', '--quiet', '--seed', '5').stdout);
   }, 60_000);
@@ -86,5 +92,14 @@ describe('viz worker under Node worker_threads', () => {
       { file: 'bad.yaml', line: 7, column: 5, path: 'services.srv.replica', message: 'unknown key "replica"', hint: 'did you mean "replicas"?' },
     ]);
     expect(await session.validate(text, 'bad.yaml')).toEqual(reply.problems);
+  }, 30_000);
+
+  it('a seed that is not a safe whole number ≥ 0 loads nothing', async () => {
+    const text = readFileSync('scenarios/quickstart.yaml', 'utf8');
+    for (const seed of [1.5, -1, Infinity, 2 ** 53]) {
+      const reply = await session.load({ text, file: 'quickstart.yaml', seed });
+      expect(reply.ok, String(seed)).toBe(false);
+      if (!reply.ok) expect(reply.problems[0]!.message).toBe(`viz: the seed must be a whole number from 0 to 9007199254740991, got ${seed}`);
+    }
   }, 30_000);
 });

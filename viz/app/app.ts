@@ -142,6 +142,7 @@ export class App {
       openFile: (file) => void file.text().then((text) => this.openOther(text, file.name)),
       toggleEditor: () => this.setEditor(!this.editorVisible),
       setSeed: (seed) => void this.open(this.text, this.file, { seed, compare: this.compare }),
+      refuseSeed: (message) => this.fail(new Error(this.seed === undefined ? message : `${message}; still running seed ${this.seed}`)),
       restart: () => this.player.seek(0),
       step: (direction) => this.player.step(direction),
       toggle: () => this.player.toggle(),

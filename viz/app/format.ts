@@ -3,6 +3,8 @@ import { format } from 'd3';
 
 const integer = format(',d');
 const decimal = format(',.1f');
+const significant = format('~r');
+const prefixed = format('~s');
 
 /** A count with thousands separators. */
 export const count = (n: number): string => (Number.isFinite(n) ? integer(Math.round(n)) : '–');
@@ -42,3 +44,14 @@ export const percent = (fraction: number, digits = 1): string => (Number.isFinit
 
 /** A speed factor: 0.1×, 2×, 1000×. */
 export const speed = (factor: number): string => `${factor < 1 ? factor.toFixed(1) : Math.round(factor)}×`;
+
+/**
+ * An axis tick: zero as 0, values below 1,000 as written (0.5, 250), larger ones with an SI
+ * prefix (1k, 2.5k, 20M). d3's own tick format gives every tick the prefix of the largest,
+ * so an axis up to 2,000 read "0k, 0.5k, 1k …".
+ */
+export function tickNumber(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  if (value === 0) return '0';
+  return Math.abs(value) < 1000 ? significant(value) : prefixed(value);
+}

@@ -7,6 +7,9 @@
  * At a speed factor the next target is now + wall time × speed (wall time capped at
  * 100 ms, so a slow frame slows the run down rather than making it jump). "As fast as
  * possible" adapts its step so one round trip takes about 30 ms of worker time.
+ *
+ * Paused, every view shows the moment on screen: a pause mid-run fetches the latency
+ * digest of that moment (the worker adds it to the frame at the end of the run).
  */
 import type { Panel } from './panel';
 
@@ -35,6 +38,11 @@ export class Player {
   private lastTickMs = 0;
   private maxStepMs = 50;
   private pendingSeekMs: number | undefined;
+  /**
+   * Paused mid-run: fetch the latency digest of the moment shown. While playing, frames
+   * carry it only a few times a second, so the last frame before a pause may not.
+   */
+  private latencyPending = false;
   private running = false;
 
   constructor(private readonly host: PlayerHost) {}
@@ -61,15 +69,26 @@ export class Player {
     return panels.length > 0 && panels.every((p) => p.state?.done ?? false);
   }
 
+  /**
+   * Every panel shows a loaded run. Before that (the first scenario still loading, or one
+   * that failed to load) the controls do nothing: the workers have no run to move.
+   */
+  private loaded(): boolean {
+    const panels = this.host.panels();
+    return panels.length > 0 && panels.every((p) => p.state !== undefined);
+  }
+
   play(): void {
-    if (this.host.panels().length === 0) return;
+    if (!this.loaded()) return;
     if (this.done()) this.seek(0);
     this.playing = true;
+    this.latencyPending = false;
     this.lastTickMs = performance.now();
     this.host.changed();
   }
 
   pause(): void {
+    if (this.playing && !this.done()) this.latencyPending = true;
     this.playing = false;
     this.host.changed();
   }
@@ -95,22 +114,27 @@ export class Player {
    * deterministic re-run to there), paused.
    */
   step(direction: 1 | -1): void {
+    if (!this.loaded()) return;
     const interval = this.host.panels()[0]?.state?.topology.intervalMs ?? 100;
     const t = this.now();
     const k = direction > 0 ? Math.floor(t / interval + 1e-9) + 1 : Math.ceil(t / interval - 1e-9) - 1;
     const target = Math.min(this.durationMs(), Math.max(0, k * interval));
     this.pause();
     if (direction < 0) this.seek(target);
-    else if (!this.busy) void this.run((panel) => panel.advance(target, { latency: true }));
+    else if (!this.busy) {
+      this.latencyPending = false; // the step's frame carries it
+      void this.run((panel) => panel.advance(target, { latency: true }));
+    }
   }
 
   /** A request to a worker is in flight or queued. */
   get working(): boolean {
-    return this.busy || this.pendingSeekMs !== undefined;
+    return this.busy || this.pendingSeekMs !== undefined || this.latencyPending;
   }
 
   /** Go to `tMs`; seeks requested while busy are merged (dragging the timeline). */
   seek(tMs: number): void {
+    if (!this.loaded()) return;
     this.pendingSeekMs = Math.min(this.durationMs(), Math.max(0, tMs));
     this.host.changed();
     if (!this.busy) void this.flushSeek();
@@ -118,7 +142,7 @@ export class Player {
 
   /** Wait until no request is in flight (tests and exports). */
   async idle(): Promise<void> {
-    while (this.busy || this.pendingSeekMs !== undefined) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (this.working) await new Promise((resolve) => setTimeout(resolve, 10));
   }
 
   private readonly loop = (wallMs: number): void => {
@@ -126,6 +150,7 @@ export class Player {
     for (const panel of this.host.panels()) panel.animate(wallMs);
     if (this.busy) return;
     if (this.pendingSeekMs !== undefined) void this.flushSeek();
+    else if (this.latencyPending) void this.refreshLatency();
     else if (this.playing && wallMs - this.lastTickMs >= FRAME_MS) void this.tick(wallMs);
   };
 
@@ -147,8 +172,15 @@ export class Player {
     const target = this.pendingSeekMs;
     if (target === undefined) return;
     this.pendingSeekMs = undefined;
+    this.latencyPending = false; // seek frames carry the digest
     await this.run((panel) => panel.seek(target));
     if (this.pendingSeekMs !== undefined) void this.flushSeek();
+  }
+
+  /** The latency digest of the moment shown (a zero-length advance: the run does not move). */
+  private async refreshLatency(): Promise<void> {
+    this.latencyPending = false;
+    await this.run((panel) => (panel.state === undefined ? Promise.resolve() : panel.advance(panel.state.tMs, { latency: true })));
   }
 
   private async run(action: (panel: Panel) => Promise<unknown>): Promise<void> {

@@ -6,6 +6,7 @@
  *   #v=1&file=quickstart.yaml&seed=1&t=21000&cmp=clients.web.balancer.policy%3Dleast-request&s=<deflated text>
  */
 import type { ScenarioOverride } from '../../models/scenario/overrides';
+import { parseSeed } from './seed';
 
 export interface SharedState {
   readonly text: string;
@@ -53,13 +54,15 @@ export async function decodeShare(hash: string): Promise<SharedState | undefined
   if (params.get('v') !== VERSION) throw new Error(`viz: share link version "${params.get('v')}" is not supported (expected ${VERSION})`);
   const text = new TextDecoder().decode(await pipe(fromBase64Url(packed), new DecompressionStream('deflate-raw')));
   const seed = params.get('seed');
+  const reading = seed === null ? undefined : parseSeed(seed);
+  if (reading?.ok === false) throw new Error(`viz: share link: ${reading.message}`);
   const t = params.get('t');
   const cmp = params.get('cmp');
   const split = cmp === null ? -1 : cmp.indexOf('=');
   return {
     text,
     file: params.get('file') ?? 'shared.yaml',
-    ...(seed === null ? {} : { seed: Number(seed) }),
+    ...(reading === undefined ? {} : { seed: reading.seed }),
     ...(t === null ? {} : { tMs: Number(t) }),
     ...(cmp === null || split < 0 ? {} : { compare: { path: cmp.slice(0, split), value: cmp.slice(split + 1) } }),
   };

@@ -5,12 +5,15 @@
 import { duration, speed as speedText } from '../app/format';
 import type { LibraryEntry } from '../app/scenario-library';
 import { SPEED_MAX, SPEED_MIN } from '../app/player';
+import { parseSeed } from '../app/seed';
 
 export interface ToolbarActions {
   openEntry(file: string): void;
   openFile(file: File): void;
   toggleEditor(): void;
   setSeed(seed: number): void;
+  /** The seed field holds no seed (`message` says why); the field is back to the seed in use. */
+  refuseSeed(message: string): void;
   restart(): void;
   step(direction: 1 | -1): void;
   toggle(): void;
@@ -39,6 +42,8 @@ const icon = (name: keyof typeof ICONS): string => `<svg class="icon" viewBox="0
 export class Toolbar {
   readonly element: HTMLElement;
   private readonly refs: Record<string, HTMLElement> = {};
+  /** The seed of the run on screen, put back in the field when what is typed is refused. */
+  private seedInUse: number | undefined;
 
   constructor(host: HTMLElement, library: readonly LibraryEntry[], private readonly actions: ToolbarActions) {
     this.element = document.createElement('header');
@@ -48,7 +53,7 @@ export class Toolbar {
       <select data-ref="scenario" title="Bundled scenarios" aria-label="Scenario"></select>
       <label class="button file" title="Open a scenario file (or drop one on the page)">Open…<input data-ref="file" type="file" accept=".yaml,.yml,text/yaml" hidden /></label>
       <button type="button" data-ref="editor" title="Show or hide the scenario editor (E)">Edit</button>
-      <label class="field">seed <input data-ref="seed" type="number" min="0" step="1" inputmode="numeric" title="Master seed: same seed, same run" /></label>
+      <label class="field">seed <input data-ref="seed" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" title="Master seed, a whole number ≥ 0: same seed, same run" /></label>
       <span class="group playback">
         <button type="button" data-ref="restart" title="Back to 0 (Home)" aria-label="Back to the start">${icon('restart')}</button>
         <button type="button" data-ref="back" title="Step back one interval (←)" aria-label="Step back">${icon('back')}</button>
@@ -84,6 +89,7 @@ export class Toolbar {
     (this.refs.max as HTMLInputElement).checked = state.max;
     this.refs.time!.textContent = `${duration(state.tMs)} / ${duration(state.durationMs)}`;
     const seed = this.refs.seed as HTMLInputElement;
+    this.seedInUse = state.seed;
     if (state.seed !== undefined && document.activeElement !== seed) seed.value = String(state.seed);
     this.refs.compare!.setAttribute('aria-pressed', String(state.compare));
     this.refs.editor!.setAttribute('aria-pressed', String(state.editor));
@@ -123,8 +129,18 @@ export class Toolbar {
     });
     on('editor', 'click', () => a.toggleEditor());
     on('seed', 'change', () => {
-      const seed = Number((this.refs.seed as HTMLInputElement).value);
-      if (Number.isInteger(seed) && seed >= 0) a.setSeed(seed);
+      const field = this.refs.seed as HTMLInputElement;
+      const reading = parseSeed(field.value);
+      if (reading.ok) return a.setSeed(reading.seed);
+      field.value = this.seedInUse === undefined ? '' : String(this.seedInUse);
+      a.refuseSeed(reading.message);
+    });
+    // Leaving the field shows the seed as the run has it: " 007" becomes "7".
+    on('seed', 'blur', () => {
+      const field = this.refs.seed as HTMLInputElement;
+      const reading = parseSeed(field.value);
+      const seed = reading.ok ? reading.seed : this.seedInUse;
+      field.value = seed === undefined ? '' : String(seed);
     });
     on('restart', 'click', () => a.restart());
     on('back', 'click', () => a.step(-1));

@@ -33,6 +33,7 @@ svg.chart .node.crashed text { paint-order: stroke; stroke: #fff; stroke-width: 
 svg.chart .client circle { fill: #fff; stroke: #0072B2; stroke-width: 2; }
 svg.chart .cursor { stroke: ${COLORS.ink}; stroke-width: 1; stroke-dasharray: 3 2; }
 svg.chart .series { fill: none; stroke-width: 1.6; }
+svg.chart .series.p50, svg.chart .series.p99 { stroke-linecap: round; } /* a lone window between gaps still shows, as a dot */
 svg.chart .fault-label { font-size: 10px; }
 svg.chart .bar { fill: #56B4E9; }
 `;

@@ -11,7 +11,8 @@ import { COLORS, OKABE_ITO } from './palette';
 import { standaloneSvg } from './svg-export';
 import type { View, ViewContext, ViewSpec } from './view';
 
-const MARGIN = { top: 30, right: 16, bottom: 26, left: 46 };
+/** The bottom margin holds the tick labels and, on a line of its own below them, the unit: side by side they collided. */
+const MARGIN = { top: 30, right: 16, bottom: 36, left: 46 };
 
 /** The rows of the percentile table: label, digest field. */
 const PERCENTILES: readonly [string, keyof LatencyDigest][] = [
@@ -98,7 +99,7 @@ class LatencyView implements View {
       empty: root.append('text').attr('class', 'muted empty').attr('x', innerWidth / 2).attr('y', innerHeight / 2).attr('text-anchor', 'middle')
         .text(warmup > 0 ? `no measured requests yet (warm-up: ${duration(warmup)})` : 'no completed requests yet'),
     };
-    root.append('text').attr('class', 'muted').attr('x', innerWidth).attr('y', innerHeight + 24).attr('text-anchor', 'end').text('ms (log)');
+    root.append('text').attr('class', 'muted unit').attr('x', innerWidth).attr('y', innerHeight + MARGIN.bottom - 3).attr('text-anchor', 'end').text('ms (log)');
   }
 
   private draw(digest: LatencyDigest | undefined): void {

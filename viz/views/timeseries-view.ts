@@ -7,7 +7,7 @@
 import { axisBottom, axisLeft, format, line, max, scaleLinear, scaleLog, select, type ScaleLinear, type Selection } from 'd3';
 import type { Topology } from '../../models/observe';
 import type { WindowPoint } from '../../models/time-series';
-import { duration } from '../app/format';
+import { duration, tickNumber } from '../app/format';
 import type { RunState } from '../app/run-state';
 import { faultBands } from './fault-bands';
 import { COLORS, faultColor } from './palette';
@@ -166,22 +166,25 @@ class TimeSeriesView implements View {
     const hi = values.length === 0 ? 100 : Math.max(...values);
     const y = scaleLog().domain([Math.max(1e-3, lo / 1.5), Math.max(hi * 1.5, lo * 10)]).range([row.height, 0]).nice();
     this.axisY(row, y);
-    this.series(row, 'p50', points.filter((p) => p.p50Ms !== null && p.p50Ms > 0), (p) => mid(p), (p) => y(p.p50Ms!), COLORS.p50);
-    this.series(row, 'p99', points.filter((p) => p.p99Ms !== null && p.p99Ms > 0), (p) => mid(p), (p) => y(p.p99Ms!), COLORS.p99);
+    // A window without a successful request has no latency: the lines break there rather than join its neighbours.
+    this.series(row, 'p50', points, (p) => mid(p), (p) => y(p.p50Ms!), COLORS.p50, (p) => p.p50Ms !== null && p.p50Ms > 0);
+    this.series(row, 'p99', points, (p) => mid(p), (p) => y(p.p99Ms!), COLORS.p99, (p) => p.p99Ms !== null && p.p99Ms > 0);
     this.legend(row, [['p50 (ms)', COLORS.p50], ['p99 (ms)', COLORS.p99]]);
   }
 
-  private axisY(row: Row, y: ScaleLinear<number, number> | ReturnType<typeof scaleLog>, tickFormat?: (v: number) => string): void {
+  /** A row's y axis, about three ticks; a log scale's minor ticks stay unlabelled (as its own tickFormat leaves them). */
+  private axisY(row: Row, y: ScaleLinear<number, number> | ReturnType<typeof scaleLog>, tickFormat: (v: number) => string = tickNumber): void {
     row.g.selectAll('g.axis.y').remove();
-    const axis = axisLeft(y as ScaleLinear<number, number>).ticks(3, tickFormat === undefined ? '~s' : undefined);
-    if (tickFormat !== undefined) axis.tickFormat((v) => tickFormat(Number(v)));
+    const labelled = y.tickFormat(3);
+    const axis = axisLeft(y as ScaleLinear<number, number>).ticks(3).tickFormat((v) => (labelled(v) === '' ? '' : tickFormat(Number(v))));
     row.g.append('g').attr('class', 'axis y').call(axis);
   }
 
-  private series(row: Row, name: string, points: readonly WindowPoint[], x: (p: WindowPoint) => number, y: (p: WindowPoint) => number, color: string): void {
+  /** One line; `defined` false for a point leaves a gap there (d3 line.defined). */
+  private series(row: Row, name: string, points: readonly WindowPoint[], x: (p: WindowPoint) => number, y: (p: WindowPoint) => number, color: string, defined: (p: WindowPoint) => boolean = () => true): void {
     let path = row.g.select<SVGPathElement>(`path.series.${name}`);
     if (path.empty()) path = row.g.append('path').attr('class', `series ${name}`).attr('stroke', color);
-    path.attr('d', line<WindowPoint>().x(x).y(y)([...points]) ?? '');
+    path.attr('d', line<WindowPoint>().defined(defined).x(x).y(y)([...points]) ?? '');
   }
 
   private legend(row: Row, entries: readonly [string, string][]): void {

@@ -53,6 +53,28 @@ function lookOf(state: RunState, i: number, step: number): Look {
   };
 }
 
+/** Baseline of a glyph's first label line below the glyph's top edge (px; labels are 10 px, lines 1.15em apart). */
+const LABEL_FIRST_BASELINE = 13;
+/** Where a crashed glyph's two label lines end below its top edge: the second baseline plus descenders. */
+const LABEL_BOTTOM = LABEL_FIRST_BASELINE + 11.5 + 3;
+
+/**
+ * The ✕ of a crashed glyph of size `s` (centred on 0,0). With labels it sits in the room
+ * under the two label lines (id, "down"), so it never covers them: 9 px at the smallest
+ * labelled size (40 px), 25 px at the largest (56 px). Without labels it spans the glyph.
+ */
+function crossPath(s: number, labels: boolean): string {
+  let centre = 0;
+  let half = s / 3;
+  if (labels) {
+    const top = -s / 2 + LABEL_BOTTOM + 2;
+    const bottom = s / 2 - 2;
+    centre = (top + bottom) / 2;
+    half = Math.min(half, (bottom - top) / 2);
+  }
+  return `M${-half},${centre - half}L${half},${centre + half}M${half},${centre - half}L${-half},${centre + half}`;
+}
+
 /** Width of the queue bar: logarithmic, full at 63 waiting. */
 const queueWidth = (queue: number, size: number): number => Math.round((size - 2) * Math.min(1, Math.log2(1 + queue) / 6));
 
@@ -94,8 +116,8 @@ export class SvgNodeLayer implements NodeLayer {
       const body = g.append('rect').attr('class', 'body').attr('x', -s / 2).attr('y', -s / 2).attr('width', s).attr('height', s).attr('rx', Math.min(4, s / 4)).attr('fill', utilizationColor(0));
       const barHeight = Math.max(1.5, s * 0.14);
       const queue = g.append('rect').attr('class', 'queue').attr('x', -s / 2 + 1).attr('y', s / 2 - barHeight - 1).attr('height', barHeight).attr('width', 0);
-      g.append('path').attr('class', 'cross').attr('d', `M${-s / 3},${-s / 3}L${s / 3},${s / 3}M${s / 3},${-s / 3}L${-s / 3},${s / 3}`);
-      const text = layout.labels ? g.append('text').attr('text-anchor', 'middle').attr('y', -s / 2 + 13).node()! : undefined;
+      g.append('path').attr('class', 'cross').attr('d', crossPath(s, layout.labels));
+      const text = layout.labels ? g.append('text').attr('text-anchor', 'middle').attr('y', -s / 2 + LABEL_FIRST_BASELINE).node()! : undefined;
       // Tooltips are written on hover: rewriting every title per frame would be wasted work.
       g.on('mouseenter', () => {
         g.select('title').remove();
@@ -133,7 +155,9 @@ export class SvgNodeLayer implements NodeLayer {
     dom.label = label;
     dom.text!.textContent = '';
     const color = look.up ? textOn(look.utilization) : COLORS.ink;
-    const lines = [state.topology.nodes[i]!, status, look.slow ? `slow ×${slowFactor}` : ''];
+    // A crashed glyph keeps to two lines ("down ×3" when also slow): its ✕ goes below them.
+    const crashed = !look.up && !look.absent;
+    const lines = crashed ? [state.topology.nodes[i]!, label] : [state.topology.nodes[i]!, status, look.slow ? `slow ×${slowFactor}` : ''];
     lines.forEach((line, k) => {
       if (line === '') return;
       const tspan = document.createElementNS('http://www.w3.org/2000/svg', 'tspan');

@@ -7,6 +7,8 @@
  * - `load` first; it returns the topology or the scenario's problems.
  * - `advance(untilMs)` runs forward and returns a Frame of what changed. The page asks
  *   for the next frame only after applying the previous one, so frames never pile up.
+ *   The latency digest comes when asked for (`latency: true`) and in every frame at the
+ *   end of the run.
  * - `seek(tMs)` earlier than now rebuilds the World and re-runs it to `tMs`: runs are
  *   deterministic, so this is the same moment the page saw before. Its frame has
  *   `reset: true` and carries the whole history up to `tMs`.
@@ -25,6 +27,7 @@ import { loadScenario } from '../../models/scenario/load';
 import type { ScenarioOverride } from '../../models/scenario/overrides';
 import type { Scenario } from '../../models/scenario/types';
 import { World } from '../../models/world';
+import { isSeed, SEED_MAX } from '../app/seed';
 import { resultJson } from './result-json';
 
 export interface LoadRequest {
@@ -170,17 +173,22 @@ export class SimSession {
     return this.observer;
   }
 
+  /**
+   * The frame of what changed. The latency digest comes when asked for, and always at the
+   * end of the run: the page asks only a few times a second, and the last frame of a fast
+   * run must not leave the panel showing an earlier digest for good.
+   */
   private frame(withLatency: boolean): Frame {
     const observer = this.current();
     const reset = this.resetPending;
     this.resetPending = false;
     const snapshot = observer.snapshot();
-    return withLatency ? { ...snapshot, reset, latency: observer.latency() } : { ...snapshot, reset };
+    return withLatency || observer.done ? { ...snapshot, reset, latency: observer.latency() } : { ...snapshot, reset };
   }
 }
 
 function checkSeed(seed: number): number {
-  if (!Number.isInteger(seed) || seed < 0) throw new RangeError(`viz: the seed must be an integer >= 0, got ${seed}`);
+  if (!isSeed(seed)) throw new RangeError(`viz: the seed must be a whole number from 0 to ${SEED_MAX}, got ${seed}`);
   return seed;
 }
 
