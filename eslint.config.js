@@ -35,7 +35,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['sim/**/*.ts', 'models/**/*.ts', 'components/**/*.ts', 'planner/**/*.ts', 'cli/**/*.ts'],
+    files: ['sim/**/*.ts', 'models/**/*.ts', 'components/**/*.ts', 'planner/**/*.ts', 'cli/**/*.ts', 'viz/**/*.ts'],
     rules: { 'no-restricted-syntax': noSpreadArguments },
   },
   {

@@ -27,6 +27,7 @@ import { GossipReader, KvReader, type GossipView, type KvView } from './observe-
 import { deliverRequest, deliverResponse, type Attempt } from './request';
 import type { WindowPoint } from './time-series';
 import type { World } from './world';
+import { overloadWarnings } from './warnings';
 
 /**
  * Fields of one node record in `Snapshot.nodes`, after its index. `up` is 1 (up), 0
@@ -109,6 +110,8 @@ export interface Topology {
   readonly unobserved: readonly string[];
   /** Gossip clusters (`kind: gossip`), whose state comes in `Snapshot.gossip`. */
   readonly gossip?: readonly string[];
+  /** What the file alone warns of (an overloaded service), as in a run's `warnings`. */
+  readonly warnings: readonly string[];
 }
 
 /** One message seen on the network (sampled). */
@@ -446,6 +449,7 @@ function topologyOf(world: World, intervalMs: number): Topology {
     faults: world.faults.map((fault) => ({ ...fault, targets: [...fault.targets] })),
     unobserved: [],
     gossip: [...(scenario.gossip?.keys() ?? [])],
+    warnings: overloadWarnings(scenario).map((w) => w.message),
   };
 }
 

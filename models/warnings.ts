@@ -39,6 +39,11 @@ export const BACKLOG_SHARE = 0.05;
 export const BACKLOG_MIN_REQUESTS = 100;
 
 export function runWarnings(scenario: Scenario, summary: Summary): RunWarning[] {
+  return [...overloadWarnings(scenario), ...backlogWarnings(summary)];
+}
+
+/** The warnings the file alone gives, before anything runs (the viz shows them on opening). */
+export function overloadWarnings(scenario: Scenario): RunWarning[] {
   const out: RunWarning[] = [];
   for (const load of offeredLoads(scenario)) {
     if (!(load.utilization >= 1)) continue;
@@ -52,6 +57,11 @@ export function runWarnings(scenario: Scenario, summary: Summary): RunWarning[] 
         ` (hint: ${count(Math.ceil(utilization * spec.replicas * 1.25))} replicas or more keep it under 80%)`,
     });
   }
+  return out;
+}
+
+function backlogWarnings(summary: Summary): RunWarning[] {
+  const out: RunWarning[] = [];
   for (const [service, s] of Object.entries(summary.services)) {
     const arrived = s.completed + s.failed + s.inFlight;
     const share = arrived > 0 ? s.inFlight / arrived : 0;

@@ -14,6 +14,7 @@ function topology(services: TopologyService[], target = services[0]!.name): Topo
     nodes: services.flatMap((s) => s.replicas),
     faults: [],
     unobserved: [],
+    warnings: [],
   };
 }
 

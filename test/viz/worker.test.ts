@@ -102,4 +102,16 @@ describe('viz worker under Node worker_threads', () => {
       if (!reply.ok) expect(reply.problems[0]!.message).toBe(`viz: the seed must be a whole number from 0 to 9007199254740991, got ${seed}`);
     }
   }, 30_000);
+
+  it('an overloaded scenario warns on loading and plays to its end (its queue once overflowed the stack)', async () => {
+    const reply = await session.load({ text: readFileSync('scenarios/overload.yaml', 'utf8'), file: 'overload.yaml' });
+    expect(reply.ok).toBe(true);
+    if (!reply.ok) return;
+    expect(reply.topology.warnings).toHaveLength(1);
+    expect(reply.topology.warnings[0]).toMatch(/^api is overloaded: 200\/s at peak × 10 ms mean service time needs 200% of its 1 core/);
+    const end = await session.advance(reply.topology.durationMs, { latency: true });
+    expect(end.tMs).toBe(reply.topology.durationMs);
+    expect(JSON.parse(await session.resultJson()).summary.inFlight).toBeGreaterThan(170_000);
+  }, 120_000);
 });
+

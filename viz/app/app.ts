@@ -128,6 +128,8 @@ export class App {
     this.root.classList.toggle('comparing', options.compare !== undefined);
     this.player.seek(options.tMs ?? 0);
     await this.player.idle();
+    // The file alone can say a service cannot keep up: say so before the queue shows it.
+    if (first.topology.warnings.length > 0) this.notify(first.topology.warnings.map((w) => `⚠ ${w}`).join('\n'));
     void this.writeHash(false);
   }
 
@@ -271,7 +273,11 @@ export class App {
   }
 
   private fail(error: unknown): void {
-    const message = error instanceof Error ? error.message : String(error);
+    this.notify(error instanceof Error ? error.message : String(error));
+  }
+
+  /** A line above the views, until clicked away or the next scenario opens. */
+  private notify(message: string): void {
     this.banner.textContent = message;
     this.banner.hidden = false;
     this.changed();

@@ -12,6 +12,7 @@
  * digest of that moment (the worker adds it to the frame at the end of the run).
  */
 import type { Panel } from './panel';
+import { minOf } from '../../sim/stats';
 
 export interface PlayerHost {
   panels(): readonly Panel[];
@@ -57,7 +58,7 @@ export class Player {
   /** The moment on screen: the earliest of the panels. */
   now(): number {
     const times = this.host.panels().map((p) => p.state?.tMs ?? 0);
-    return times.length === 0 ? 0 : Math.min(...times);
+    return minOf(times, 0);
   }
 
   durationMs(): number {

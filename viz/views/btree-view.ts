@@ -42,7 +42,8 @@ class BTreeView implements View {
     const options = [...this.picker.options].map((o) => o.value);
     if (options.join('\n') !== view.members.join('\n')) {
       const selected = this.picker.value;
-      this.picker.replaceChildren(...view.members.map((id) => new Option(id, id)));
+      this.picker.replaceChildren();
+      for (const id of view.members) this.picker.append(new Option(id, id));
       this.picker.value = view.members.includes(selected) ? selected : view.members[0]!;
     }
     this.draw();

@@ -16,7 +16,7 @@ export function faultBands(faults: readonly FaultInterval[]): FaultBand[] {
   for (const fault of faults) {
     const key = `${fault.kind}@${fault.startMs}-${fault.endMs}`;
     const band = merged.get(key) ?? { kind: fault.kind, startMs: fault.startMs, endMs: fault.endMs, targets: [] };
-    band.targets.push(...fault.targets);
+    for (const target of fault.targets) band.targets.push(target);
     merged.set(key, band);
   }
   return [...merged.values()].map((band) => {

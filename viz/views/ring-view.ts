@@ -11,6 +11,7 @@ import type { RunState } from '../app/run-state';
 import { COLORS, OKABE_ITO } from './palette';
 import { standaloneSvg } from './svg-export';
 import type { View, ViewContext, ViewSpec } from './view';
+import { maxOf } from '../../sim/stats';
 
 /** Category colours in a fixed order (black last: it reads as text). */
 export const NODE_COLORS = [OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.bluishGreen, OKABE_ITO.vermillion, OKABE_ITO.reddishPurple, OKABE_ITO.skyBlue, OKABE_ITO.yellow, OKABE_ITO.black];
@@ -119,7 +120,7 @@ class RingView implements View {
     const barMax = Math.max(40, width - this.sharesX - left - 50);
     const n = view.members.length;
     const rowHeight = Math.max(3, Math.min(16, (height - 30) / n));
-    const top = Math.max(...view.shares, 1 / n) * 1.1;
+    const top = Math.max(maxOf(view.shares), 1 / n) * 1.1;
     view.members.forEach((id, i) => {
       const y = i * rowHeight;
       const w = (view.shares[i]! / top) * barMax;

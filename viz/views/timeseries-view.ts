@@ -6,7 +6,8 @@
  */
 import { axisBottom, axisLeft, format, line, max, scaleLinear, scaleLog, select, type ScaleLinear, type Selection } from 'd3';
 import type { Topology } from '../../models/observe';
-import type { WindowPoint } from '../../models/time-series';
+import { windowWidthMs, type WindowPoint } from '../../models/time-series';
+import { maxOf, minOf } from '../../sim/stats';
 import { duration, tickNumber } from '../app/format';
 import type { RunState } from '../app/run-state';
 import { faultBands } from './fault-bands';
@@ -26,22 +27,27 @@ interface Row {
   readonly height: number;
 }
 
-/** Every `k` windows merged into one (counts averaged, p99 the worst), to keep one point per pixel. */
-function thin(points: readonly WindowPoint[], k: number): WindowPoint[] {
-  if (k <= 1) return [...points];
+/**
+ * Every `k` windows merged into one (counts per whole window, p99 the worst), to keep one
+ * point per pixel. Counts are scaled by the time the windows cover, so the run's last,
+ * partial window does not read as a drop in throughput.
+ */
+function thin(points: readonly WindowPoint[], k: number, windowMs: number, endMs: number): WindowPoint[] {
   const out: WindowPoint[] = [];
   for (let i = 0; i < points.length; i += k) {
     const group = points.slice(i, i + k);
-    const sum = (key: 'sent' | 'completed' | 'failed') => group.reduce((s, p) => s + p[key], 0);
+    const coveredMs = group.reduce((s, p) => s + windowWidthMs(p, windowMs, endMs), 0);
+    const perWindow = coveredMs > 0 ? windowMs / coveredMs : 0;
+    const sum = (key: 'sent' | 'completed' | 'failed') => group.reduce((s, p) => s + p[key], 0) * perWindow;
     const p50 = group.map((p) => p.p50Ms).filter((v): v is number => v !== null);
     const p99 = group.map((p) => p.p99Ms).filter((v): v is number => v !== null);
     out.push({
       tMs: group[0]!.tMs,
-      sent: sum('sent') / group.length,
-      completed: sum('completed') / group.length,
-      failed: sum('failed') / group.length,
+      sent: sum('sent'),
+      completed: sum('completed'),
+      failed: sum('failed'),
       p50Ms: p50.length === 0 ? null : p50.reduce((a, b) => a + b, 0) / p50.length,
-      p99Ms: p99.length === 0 ? null : Math.max(...p99),
+      p99Ms: p99.length === 0 ? null : maxOf(p99),
     });
   }
   return out;
@@ -77,7 +83,7 @@ class TimeSeriesView implements View {
     this.drawnCount = state.windows.length;
     const topology = this.context.topology;
     const k = Math.max(1, Math.ceil(state.windows.length / this.width));
-    const points = thin(state.windows, k);
+    const points = thin(state.windows, k, topology.windowMs, topology.durationMs);
     const mid = (p: WindowPoint) => this.x(p.tMs + (topology.windowMs * k) / 2);
     this.drawThroughput(points, mid, topology.windowMs / 1000);
     this.drawErrorRate(points, mid);
@@ -162,8 +168,8 @@ class TimeSeriesView implements View {
   private drawLatency(points: readonly WindowPoint[], mid: (p: WindowPoint) => number): void {
     const row = this.rows[2]!;
     const values = points.flatMap((p) => [p.p50Ms, p.p99Ms]).filter((v): v is number => v !== null && v > 0);
-    const lo = values.length === 0 ? 1 : Math.min(...values);
-    const hi = values.length === 0 ? 100 : Math.max(...values);
+    const lo = minOf(values, 1);
+    const hi = maxOf(values, 100);
     const y = scaleLog().domain([Math.max(1e-3, lo / 1.5), Math.max(hi * 1.5, lo * 10)]).range([row.height, 0]).nice();
     this.axisY(row, y);
     // A window without a successful request has no latency: the lines break there rather than join its neighbours.

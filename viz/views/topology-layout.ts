@@ -82,7 +82,8 @@ export function layoutTopology(topology: Topology, width: number, height: number
       const boxWidth = group.kind === 'client' ? columnWidth - 2 * PADDING : Math.min(columnWidth - 2 * PADDING, shape.width);
       const box = { name: group.name, kind: group.kind, x: c * columnWidth + (columnWidth - boxWidth) / 2, y, width: boxWidth, height: shape.height };
       groups.push(box);
-      (group.kind === 'client' ? clients : replicas).push(...placeGrid(group, box, shape.perRow, size, gap));
+      const placed = group.kind === 'client' ? clients : replicas;
+      for (const item of placeGrid(group, box, shape.perRow, size, gap)) placed.push(item);
       y += box.height + PADDING;
     });
   });
