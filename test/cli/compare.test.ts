@@ -50,7 +50,7 @@ describe('meshsim compare', () => {
     const csv = meshsim('compare', LB, ...SHORT, '--metric', 'p99', '--format', 'csv');
     expect(csv.stdout.split('\n')[0]).toBe('variant,name,metric,mean,ciLow,ciHigh,diff,diffCiLow,diffCiHigh,pValue,significant,winner');
     expect(csv.stdout.split('\n')).toHaveLength(4);
-  });
+  }, 180_000);
 
   it('warns that latency covers successful requests when the error rates differ', () => {
     const args = ['--duration', '25s', '--replications', '2', '--metric', 'p99'];
