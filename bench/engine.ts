@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { Bench } from 'tinybench';
 import { loadScenario } from '../models/scenario/load';
-import { runScenario } from '../models/run-scenario';
-import { World } from '../models/world';
+import { runScenario } from '../models/run/run-scenario';
+import { World } from '../models/run/world';
 import { EventQueue } from '../sim/event-queue';
 import { client, scenario, service } from '../test/support/scenario';
 import type { Scenario } from '../models/scenario/types';

@@ -10,7 +10,7 @@
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { GossipCluster, type GossipClusterOptions } from '../models/gossip-cluster';
+import { GossipCluster, type GossipClusterOptions } from '../models/gossip/gossip-cluster';
 
 const members = 10_000;
 

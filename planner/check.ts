@@ -3,10 +3,10 @@
  * meet every SLO) and its `expect:` block between variants; the report says for each
  * assertion whether it holds and why, in one line.
  */
-import type { ReplicationResult, Summary } from '../models/result';
+import type { ReplicationResult, Summary } from '../models/run/result';
 import type { ExpectSpec, SloSpec } from '../models/scenario/planner-types';
 import type { Scenario } from '../models/scenario/types';
-import { summarize } from '../models/summarize';
+import { summarize } from '../models/run/summarize';
 import { evaluateExpect, type ExpectOutcome } from './expect';
 import { metricContext } from './metrics';
 import { evaluateSlo, type SloOutcome } from './slo';

@@ -4,13 +4,13 @@
  * confidence interval is far narrower than the two variants' own intervals would suggest.
  * Significance is a two-sided paired t-test at level α.
  */
-import type { Summary } from '../models/result';
+import type { Summary } from '../models/run/result';
 import { lowerIsBetter } from '../models/scenario/planner-grammar';
 import type { ScalarMetric } from '../models/scenario/planner-types';
 import type { Scenario } from '../models/scenario/types';
-import { summarize } from '../models/summarize';
-import type { ReplicationResult } from '../models/result';
-import type { RunWarning } from '../models/warnings';
+import { summarize } from '../models/run/summarize';
+import type { ReplicationResult } from '../models/run/result';
+import type { RunWarning } from '../models/run/warnings';
 import { confidenceInterval, mean, minOf, pairedTTest } from '../sim/stats';
 import { estimateMetric, metricContext, metricOf, sig6 } from './metrics';
 import { findVariant, labelOf, type Variant } from './variants';
@@ -35,7 +35,7 @@ export interface CompareVariant {
   readonly label: string;
   readonly values: Readonly<Record<string, unknown>>;
   readonly summary: Summary;
-  /** The variant's run warnings (overload, backlog): see models/warnings.ts. */
+  /** The variant's run warnings (overload, backlog): see models/run/warnings.ts. */
   readonly warnings: readonly RunWarning[];
   /** Each compared metric: mean across replications and its 95% interval. */
   readonly metrics: Readonly<Record<string, { readonly mean: number; readonly ci95: [number, number] }>>;

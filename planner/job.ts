@@ -4,7 +4,7 @@
  * settings and options of the command. Its units are every (file, variant, replication)
  * in that order; a shard runs some of them, `merge` puts them back together.
  */
-import type { ReplicationResult } from '../models/result';
+import type { ReplicationResult } from '../models/run/result';
 import { loadScenario } from '../models/scenario/load';
 import type { Scenario } from '../models/scenario/types';
 import { PlannerError } from './planner-error';

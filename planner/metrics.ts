@@ -3,7 +3,7 @@
  * that confidence intervals and paired differences are taken across replications (the
  * replications are the independent samples; requests within one are not).
  */
-import type { ReplicationResult } from '../models/result';
+import type { ReplicationResult } from '../models/run/result';
 import { serviceNodeIds } from '../models/scenario/node-ids';
 import type { ScalarMetric } from '../models/scenario/planner-types';
 import type { Scenario } from '../models/scenario/types';

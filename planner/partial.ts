@@ -7,7 +7,7 @@
  * that reads back as the same double); NaN and ±Infinity, which JSON lacks, are written
  * as tagged strings.
  */
-import type { ReplicationResult } from '../models/result';
+import type { ReplicationResult } from '../models/run/result';
 import type { Job } from './job';
 import { PlannerError } from './planner-error';
 import type { Shard } from './shard';

@@ -7,12 +7,12 @@
  * The analytic model (analytic.ts, injected because it loads mathjs) gives the search its
  * first probe and is reported beside the simulated answer as a cross-check.
  */
-import type { Summary } from '../models/result';
+import type { Summary } from '../models/run/result';
 import { loadScenario } from '../models/scenario/load';
 import type { ScenarioOverride } from '../models/scenario/overrides';
 import type { SloSpec } from '../models/scenario/planner-types';
 import type { Scenario } from '../models/scenario/types';
-import { summarize } from '../models/summarize';
+import { summarize } from '../models/run/summarize';
 import type * as Analytic from './analytic';
 import { gridIndexAtMost, loadGrid, loadOverrides, type LoadGrid } from './load-scaling';
 import { metricContext } from './metrics';

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ReplicationResult } from '../models/result';
+import type { ReplicationResult } from '../models/run/result';
 import { runUnit, type UnitRequest } from './run-unit';
 import type { FromWorker, ToWorker } from './worker';
 

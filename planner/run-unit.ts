@@ -6,8 +6,8 @@
  * Replication i runs with seed + i in every variant: common random numbers, so the
  * differences between variants are paired.
  */
-import type { ReplicationResult } from '../models/result';
-import { runReplication } from '../models/run-scenario';
+import type { ReplicationResult } from '../models/run/result';
+import { runReplication } from '../models/run/run-scenario';
 import { loadScenario } from '../models/scenario/load';
 import type { ScenarioOverride } from '../models/scenario/overrides';
 import type { Scenario } from '../models/scenario/types';

@@ -6,7 +6,7 @@
  *   npx tsx scripts/validate-gossip.ts --quick   smaller samples (about a minute)
  *   npx tsx scripts/validate-gossip.ts --write   also replace them in the doc, between the markers
  *
- * The test suite runs the same experiments at a smaller size (test/models/gossip-cluster.test.ts).
+ * The test suite runs the same experiments at a smaller size (test/models/gossip/gossip-cluster.test.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

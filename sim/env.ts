@@ -3,8 +3,8 @@
  *
  * Components (components/) are sans-IO state machines. They never read a clock, draw a
  * random number, start a timer or open a socket themselves; they ask the Env. The engine
- * provides SimEnv (simulated time, modelled network); live/ provides LiveEnv (real timers
- * and sockets). The same component code runs on both.
+ * provides SimEnv (simulated time, modelled network); a LiveEnv on real timers and sockets
+ * is planned (live/, not built yet), and the same component code will run on both.
  *
  * Driver contract:
  * - `schedule` callbacks run later, never synchronously inside `schedule`.

@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { ReplicationResult } from '../../models/result';
+import type { ReplicationResult } from '../../models/run/result';
 import { ScenarioError } from '../../models/scenario/errors';
 import type { Scenario } from '../../models/scenario/types';
 import { checkFile, checkReferences, checkReport } from '../../planner/check';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { ReplicationResult } from '../../models/result';
+import type { ReplicationResult } from '../../models/run/result';
 import { SCALAR_METRICS, type ScalarMetric } from '../../models/scenario/planner-types';
 import { closest } from '../../models/scenario/did-you-mean';
 import { COMPARE_METRICS_DEFAULT, compareVariants } from '../../planner/compare';

@@ -2,7 +2,7 @@
  * Running a job's units for `compare` and `check`: all of them in parallel on worker
  * threads, or, with `--shard i/N`, every N-th one, written as partial JSON for `merge`.
  */
-import type { ReplicationResult } from '../../models/result';
+import type { ReplicationResult } from '../../models/run/result';
 import { unitRequest, type LoadedJob } from '../../planner/job';
 import { encodePartial, PARTIAL_SCHEMA } from '../../planner/partial';
 import { shardUnits, type Shard } from '../../planner/shard';

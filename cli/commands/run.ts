@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { runScenario } from '../../models/run-scenario';
+import { runScenario } from '../../models/run/run-scenario';
 import { renderResult } from '../format/render-result';
 import { loadScenarioFile } from '../load';
 import { writeOutput } from '../output';

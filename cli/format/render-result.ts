@@ -1,4 +1,4 @@
-import type { Result } from '../../models/result';
+import type { Result } from '../../models/run/result';
 import type { Format } from '../run-options';
 import { resultCsv } from './result-csv';
 import { resultMarkdown } from './result-md';

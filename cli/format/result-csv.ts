@@ -1,4 +1,4 @@
-import type { Result } from '../../models/result';
+import type { Result } from '../../models/run/result';
 
 const COLUMNS = ['replication', 'seed', 'sent', 'completed', 'failed', 'timedOut', 'rejected', 'throughputPerSec',
   'latencyMeanMs', 'p50Ms', 'p90Ms', 'p99Ms', 'p999Ms', 'maxMs', 'inFlight'] as const;

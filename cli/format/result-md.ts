@@ -1,4 +1,4 @@
-import type { Result } from '../../models/result';
+import type { Result } from '../../models/run/result';
 import { resultSections, runFrame, type Section } from './result-sections';
 
 /** Markdown for CI job summaries, pull-request comments and design reviews: the table's sections. */

@@ -4,7 +4,7 @@
  * Only the sections the scenario has appear.
  */
 import type { GossipSummary } from '../../models/gossip/gossip-summary';
-import type { KvSummary, RecoverySummary, Result } from '../../models/result';
+import type { KvSummary, RecoverySummary, Result } from '../../models/run/result';
 import { duration, int, interval, magnitude, ms, num, pct } from './text-table';
 
 export interface Section {

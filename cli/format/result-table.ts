@@ -1,5 +1,5 @@
-import type { Result } from '../../models/result';
-import { windowWidthMs, type WindowPoint } from '../../models/time-series';
+import type { Result } from '../../models/run/result';
+import { windowWidthMs, type WindowPoint } from '../../models/run/time-series';
 import { resultSections, runFrame, type Section } from './result-sections';
 import { duration, ms, num, textTable } from './text-table';
 import { maxOf } from '../../sim/stats';

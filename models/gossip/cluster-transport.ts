@@ -1,7 +1,7 @@
 import type { GossipMember } from '../../components/gossip/index';
 import type { Address, Message, MessageHandler } from '../../sim/env';
 import type { Transport } from '../../sim/sim-env';
-import type { Network } from '../network';
+import type { Network } from '../request/network';
 
 /** Messages and bytes of one message type. */
 export interface TrafficCount {

@@ -1,5 +1,5 @@
 import type { GossipConfigInput } from '../../components/gossip/index';
-import { GossipCluster } from '../gossip-cluster';
+import { GossipCluster } from './gossip-cluster';
 import type { NetworkSpec } from '../scenario/types';
 
 /**

@@ -1,7 +1,7 @@
 import type { Rng } from '../../sim/env';
 import type { Simulation } from '../../sim/simulation';
 import { TimeWeighted } from '../../sim/time-weighted';
-import type { Sampler } from '../distributions';
+import type { Sampler } from '../sampling/distributions';
 
 /** One request to the disk. */
 interface DiskJob {

@@ -4,10 +4,10 @@ import type { KvValue } from '../../components/kv/kv-value';
 import type { Partitioner } from '../../components/kv/partitioner';
 import { RingPartitioner } from '../../components/kv/ring-partitioner';
 import type { StreamResult } from '../../components/kv/kv-store';
-import { sampler } from '../distributions';
-import type { RequestStats } from '../request-stats';
+import { sampler } from '../sampling/distributions';
+import type { RequestStats } from '../request/request-stats';
 import type { KvSpec, MembershipFaultSpec, ServiceSpec } from '../scenario/types';
-import type { World } from '../world';
+import type { World } from '../run/world';
 import { KvReplica, type KvNodeListener } from './kv-replica';
 import { NodeEnv } from './node-env';
 

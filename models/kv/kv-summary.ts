@@ -1,5 +1,5 @@
-import type { KvSummary } from '../result';
-import { round3 } from '../time-series';
+import type { KvSummary } from '../run/result';
+import { round3 } from '../run/time-series';
 import type { KvClusterSummary } from './kv-cluster';
 import { maxOf } from '../../sim/stats';
 

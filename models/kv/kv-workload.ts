@@ -1,5 +1,5 @@
 import type { Rng } from '../../sim/env';
-import type { Call } from '../request';
+import type { Call } from '../request/request';
 import type { KvWorkloadSpec } from '../scenario/types';
 
 /** What a client asks a kv service to do with its call's key. */

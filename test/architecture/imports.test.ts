@@ -74,6 +74,13 @@ describe('one-way imports', () => {
     expect(bad).toEqual([]);
   });
 
+  it('models/ is in rooms, one concept each, with no loose modules at its top', () => {
+    const loose = readdirSync(join(ROOT, 'models')).filter((name) => /\.ts$/.test(name) && name !== 'index.ts');
+    expect(loose).toEqual([]);
+    expect(readdirSync(join(ROOT, 'models')).filter((name) => statSync(join(ROOT, 'models', name)).isDirectory()).sort())
+      .toEqual(['gossip', 'kv', 'observe', 'request', 'run', 'sampling', 'scenario']);
+  });
+
   it('simulated code never reads the wall clock or Math.random', () => {
     const bad: string[] = [];
     for (const dir of ['sim', 'models', 'components', 'planner']) {

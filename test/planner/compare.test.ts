@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runReplication } from '../../models/run-scenario';
+import { runReplication } from '../../models/run/run-scenario';
 import { loadScenario } from '../../models/scenario/load';
 import { COMPARE_SCHEMA, compareVariants, type CompareInput } from '../../planner/compare';
 import { variantsOf, type Variant } from '../../planner/variants';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReplicationResult } from '../../models/result';
+import type { ReplicationResult } from '../../models/run/result';
 import type { Job } from '../../planner/job';
 import { decodePartial, encodePartial, mergePartials, PARTIAL_SCHEMA, type Partial } from '../../planner/partial';
 import { parseShard, shardUnits } from '../../planner/shard';

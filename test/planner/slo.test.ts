@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReplicationResult } from '../../models/result';
+import type { ReplicationResult } from '../../models/run/result';
 import { parseExpect, parseSlo } from '../../models/scenario/planner-grammar';
 import type { SloSpec } from '../../models/scenario/planner-types';
 import { evaluateExpect } from '../../planner/expect';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../models/result';
+import type { Result } from '../../models/run/result';
 import { count, latency } from '../../viz/app/format';
 import { encodeShare } from '../../viz/app/share';
 import { meshsim } from '../support/cli';

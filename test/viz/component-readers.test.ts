@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runGossipServices } from '../../models/gossip-scenario';
-import { RING_POINTS_MAX } from '../../models/observe-components';
-import { runReplication } from '../../models/run-scenario';
+import { runGossipServices } from '../../models/gossip/gossip-scenario';
+import { RING_POINTS_MAX } from '../../models/observe/observe-components';
+import { runReplication } from '../../models/run/run-scenario';
 import { loadScenario } from '../../models/scenario/load';
 import { SimSession } from '../../viz/worker/sim-session';
 

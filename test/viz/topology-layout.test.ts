@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Topology, TopologyService } from '../../models/observe';
+import type { Topology, TopologyService } from '../../models/observe/observe';
 import { layoutTopology, type Glyph } from '../../viz/views/topology-layout';
 
 function service(name: string, replicas: number, calls: string[] = []): TopologyService {

@@ -5,7 +5,7 @@
  * frames it gets back.
  */
 import { wrap, type Remote } from 'comlink';
-import type { Topology } from '../../models/observe';
+import type { Topology } from '../../models/observe/observe';
 import type { ScenarioProblem } from '../../models/scenario/errors';
 import { svgText, svgToPng } from '../views/svg-export';
 import { viewsFor, type View, type ViewContext } from '../views/view';

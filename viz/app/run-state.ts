@@ -3,9 +3,9 @@
  * charts draw (time-series windows, load columns). Fed by the worker's frames; a frame
  * with `reset` (new run, rewind) replaces the history, since it carries all of it.
  */
-import { NODE_FIELDS, NODE_STRIDE, type Counters, type LatencyDigest, type LoadColumn, type Movement, type Topology } from '../../models/observe';
-import type { GossipView, KvView } from '../../models/observe-components';
-import type { WindowPoint } from '../../models/time-series';
+import { NODE_FIELDS, NODE_STRIDE, type Counters, type LatencyDigest, type LoadColumn, type Movement, type Topology } from '../../models/observe/observe';
+import type { GossipView, KvView } from '../../models/observe/observe-components';
+import type { WindowPoint } from '../../models/run/time-series';
 import type { Frame } from '../worker/sim-session';
 
 /** Index of each field in a node's values. */

@@ -3,7 +3,7 @@
  * overrides), run with the same seed, so both see the same requests (common random
  * numbers) and any difference comes from the change. The bar also sums up A against B.
  */
-import type { Topology } from '../../models/observe';
+import type { Topology } from '../../models/observe/observe';
 import type { ScenarioOverride } from '../../models/scenario/overrides';
 import { latency, percent } from '../app/format';
 import type { RunState } from '../app/run-state';

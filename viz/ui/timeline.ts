@@ -5,7 +5,7 @@
  * the same run), which for long scenarios takes a moment.
  */
 import { axisBottom, scaleLinear, select, type ScaleLinear, type Selection } from 'd3';
-import type { Topology } from '../../models/observe';
+import type { Topology } from '../../models/observe/observe';
 import { duration } from '../app/format';
 import { faultBands } from '../views/fault-bands';
 import { faultColor } from '../views/palette';

@@ -1,4 +1,4 @@
-import type { FaultInterval } from '../../models/faults';
+import type { FaultInterval } from '../../models/run/faults';
 
 /** A fault interval as drawn: faults of one kind over the same interval are one band. */
 export interface FaultBand {

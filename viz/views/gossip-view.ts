@@ -8,7 +8,7 @@
  * Below: the detection and dissemination numbers of the summary so far.
  */
 import { axisBottom, axisLeft, line, scaleLinear, select, type ScaleLinear, type Selection } from 'd3';
-import { GOSSIP_DOWN, GOSSIP_STATES, type GossipView } from '../../models/observe-components';
+import { GOSSIP_DOWN, GOSSIP_STATES, type GossipView } from '../../models/observe/observe-components';
 import { duration } from '../app/format';
 import type { RunState } from '../app/run-state';
 import { COLORS, OKABE_ITO } from './palette';

@@ -5,7 +5,7 @@
  * With more rows than pixels, each pixel row shows the mean of its nodes.
  */
 import { axisBottom, scaleLinear, select, type ScaleLinear, type Selection } from 'd3';
-import type { LoadColumn } from '../../models/observe';
+import type { LoadColumn } from '../../models/observe/observe';
 import { duration } from '../app/format';
 import type { RunState } from '../app/run-state';
 import { COLORS, utilizationColor } from './palette';

@@ -4,7 +4,7 @@
  * (sent after the warm-up), as in the CLI's report.
  */
 import { axisBottom, axisLeft, max, scaleLinear, scaleLog, select, type Selection } from 'd3';
-import type { LatencyDigest } from '../../models/observe';
+import type { LatencyDigest } from '../../models/observe/observe';
 import { count, duration, latency } from '../app/format';
 import type { RunState } from '../app/run-state';
 import { COLORS, OKABE_ITO } from './palette';

@@ -8,7 +8,7 @@
  * reuses its circle elements rather than creating one per message.
  */
 import type { Selection } from 'd3';
-import type { Movement } from '../../models/observe';
+import type { Movement } from '../../models/observe/observe';
 import { COLORS, OKABE_ITO } from './palette';
 import type { Point } from './topology-layout';
 

@@ -6,7 +6,7 @@
  * joining. At most 4,096 points are drawn (an even sample of larger rings).
  */
 import { select, type Selection } from 'd3';
-import type { KvView } from '../../models/observe-components';
+import type { KvView } from '../../models/observe/observe-components';
 import type { RunState } from '../app/run-state';
 import { COLORS, OKABE_ITO } from './palette';
 import { standaloneSvg } from './svg-export';

@@ -5,8 +5,8 @@
  * Click anywhere to go to that moment.
  */
 import { axisBottom, axisLeft, format, line, max, scaleLinear, scaleLog, select, type ScaleLinear, type Selection } from 'd3';
-import type { Topology } from '../../models/observe';
-import { windowWidthMs, type WindowPoint } from '../../models/time-series';
+import type { Topology } from '../../models/observe/observe';
+import { windowWidthMs, type WindowPoint } from '../../models/run/time-series';
 import { maxOf, minOf } from '../../sim/stats';
 import { duration, tickNumber } from '../app/format';
 import type { RunState } from '../app/run-state';

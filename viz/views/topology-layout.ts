@@ -7,7 +7,7 @@
  * One glyph size for the whole picture, the largest that fits: 56 px for a handful of
  * replicas (room for labels), a few pixels for a thousand.
  */
-import type { Topology } from '../../models/observe';
+import type { Topology } from '../../models/observe/observe';
 
 export interface Point {
   readonly x: number;

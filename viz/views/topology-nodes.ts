@@ -10,7 +10,7 @@
  *   data attributes (`data-crashed`, `data-slow`, `data-partitioned`).
  */
 import type { Selection } from 'd3';
-import { FAULT_BITS } from '../../models/observe';
+import { FAULT_BITS } from '../../models/observe/observe';
 import { count, duration, percent, shortCount } from '../app/format';
 import { FIELD, type RunState } from '../app/run-state';
 import { COLORS, OKABE_ITO, textOn, utilizationColor } from './palette';

@@ -6,7 +6,7 @@
  * topology-nodes.ts (SVG for a few, canvas for many).
  */
 import { select, type Selection } from 'd3';
-import type { Topology } from '../../models/observe';
+import type { Topology } from '../../models/observe/observe';
 import { count } from '../app/format';
 import type { RunState } from '../app/run-state';
 import { MovementLayer } from './movement-layer';

@@ -4,7 +4,7 @@
  * views/index.ts; a later view (ring, gossip, B+tree) registers the same way and says in
  * `applies` which runs it can draw. See docs/viz.md, "Adding a view".
  */
-import type { Topology } from '../../models/observe';
+import type { Topology } from '../../models/observe/observe';
 import type { RunState } from '../app/run-state';
 
 /** What a view may ask of the app. */

@@ -1,4 +1,4 @@
-import type { Result } from '../../models/result';
+import type { Result } from '../../models/run/result';
 
 /**
  * The result as `meshsim run --format json` writes it (cli/format/render-result.ts):

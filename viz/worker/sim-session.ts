@@ -19,14 +19,14 @@
  * frame back in time even at "as fast as possible"; where a chunk stops never changes
  * the run.
  */
-import { collectResult } from '../../models/collect';
-import { WorldObserver, type LatencyDigest, type Snapshot, type Topology } from '../../models/observe';
-import { runScenario } from '../../models/run-scenario';
+import { collectResult } from '../../models/run/collect';
+import { WorldObserver, type LatencyDigest, type Snapshot, type Topology } from '../../models/observe/observe';
+import { runScenario } from '../../models/run/run-scenario';
 import { ScenarioError, type ScenarioProblem } from '../../models/scenario/errors';
 import { loadScenario } from '../../models/scenario/load';
 import type { ScenarioOverride } from '../../models/scenario/overrides';
 import type { Scenario } from '../../models/scenario/types';
-import { World } from '../../models/world';
+import { World } from '../../models/run/world';
 import { isSeed, SEED_MAX } from '../app/seed';
 import { resultJson } from './result-json';
 

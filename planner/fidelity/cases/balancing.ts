@@ -1,4 +1,4 @@
-import { runReplication } from '../../../models/run-scenario';
+import { runReplication } from '../../../models/run/run-scenario';
 import { Balancer } from '../../../components/balancer/balancer';
 import { weightedRoundRobinPolicy } from '../../../components/balancer/weighted-round-robin';
 import type { Env } from '../../../sim/env';

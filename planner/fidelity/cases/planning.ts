@@ -1,4 +1,4 @@
-import { runReplication } from '../../../models/run-scenario';
+import { runReplication } from '../../../models/run/run-scenario';
 import { mmcWait } from '../../queueing';
 import type { FidelityCase } from '../fidelity-case';
 import { singleStation } from './station';

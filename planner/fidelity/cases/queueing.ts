@@ -1,5 +1,5 @@
-import { moments } from '../../../models/distributions';
-import { runReplication } from '../../../models/run-scenario';
+import { moments } from '../../../models/sampling/distributions';
+import { runReplication } from '../../../models/run/run-scenario';
 import type { ArrivalSpec, DistSpec, Scenario } from '../../../models/scenario/types';
 import { mm1SojournQuantile, mmcSojourn, pkWait } from '../../queueing';
 import type { FidelityCase } from '../fidelity-case';

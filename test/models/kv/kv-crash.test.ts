@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GetResult } from '../../../components/kv/kv-coordinator';
-import { runScenario } from '../../../models/run-scenario';
-import { World } from '../../../models/world';
+import { runScenario } from '../../../models/run/run-scenario';
+import { World } from '../../../models/run/world';
 import { kvScenario, type KvScenarioOptions } from './support';
 
 /**

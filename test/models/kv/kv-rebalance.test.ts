@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectResult } from '../../../models/collect';
-import { World } from '../../../models/world';
+import { collectResult } from '../../../models/run/collect';
+import { World } from '../../../models/run/world';
 import { kvScenario } from './support';
 
 const KEYS = 20_000;

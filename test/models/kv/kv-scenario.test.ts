@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../../models/run-scenario';
-import { World } from '../../../models/world';
-import { collectResult } from '../../../models/collect';
+import { runScenario } from '../../../models/run/run-scenario';
+import { World } from '../../../models/run/world';
+import { collectResult } from '../../../models/run/collect';
 import { scenario } from '../../support/scenario';
 import { kvScenario } from './support';
 

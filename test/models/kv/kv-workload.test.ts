@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kvRequestOf, kvWorkload } from '../../../models/kv/kv-workload';
-import { Call } from '../../../models/request';
+import { Call } from '../../../models/request/request';
 import { SeededRng } from '../../../sim/rng';
 
 const listener = { callEnded: () => {} };
