@@ -1,4 +1,5 @@
 import type { Address } from '../../sim/env';
+import { ComponentError, numericOptionCode } from '../errors';
 import type { Endpoint } from './endpoint';
 import { endpoint } from './endpoint';
 import type { PickContext, Policy } from './policy';
@@ -30,7 +31,10 @@ export class Balancer {
   constructor(readonly policy: Policy, options: BalancerOptions = {}) {
     this.panicThresholdPercent = options.panicThresholdPercent ?? 50;
     if (!(this.panicThresholdPercent >= 0 && this.panicThresholdPercent <= 100)) {
-      throw new RangeError(`balancer: panicThresholdPercent must be in [0, 100], got ${this.panicThresholdPercent}`);
+      throw new ComponentError(
+        numericOptionCode(this.panicThresholdPercent),
+        `balancer: panicThresholdPercent must be in [0, 100], got ${this.panicThresholdPercent}`,
+      );
     }
   }
 

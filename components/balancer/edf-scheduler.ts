@@ -13,6 +13,8 @@
  * Complexity: add and pick O(log n); pickAndAdd O(log n) with a single sift. Measured
  * through weighted-round-robin at 100 hosts: 130-180 ns per pick (bench/balancer.ts).
  */
+import { ComponentError, invariantError, numericOptionCode } from '../errors';
+
 export class EdfScheduler<T> {
   /** Heap-ordered: `less(parent, child)` holds for every parent/child pair. */
   private readonly deadlines: number[] = [];
@@ -78,12 +80,17 @@ export class EdfScheduler<T> {
   checkInvariants(): void {
     const size = this.items.length;
     if (this.deadlines.length !== size || this.sequences.length !== size) {
-      throw new Error('edf-scheduler: invariant violated: parallel arrays differ in length');
+      throw invariantError('balancer.invariant-violated', 'edf-scheduler: invariant violated: parallel arrays differ in length');
     }
     for (let i = 1; i < size; i++) {
-      if (this.less(i, (i - 1) >> 1)) throw new Error(`edf-scheduler: invariant violated: heap order at ${i}`);
+      if (this.less(i, (i - 1) >> 1)) {
+        throw invariantError('balancer.invariant-violated', `edf-scheduler: invariant violated: heap order at ${i}`);
+      }
       if (this.deadlines[i]! < this.current) {
-        throw new Error(`edf-scheduler: invariant violated: deadline ${this.deadlines[i]} before current ${this.current}`);
+        throw invariantError(
+          'balancer.invariant-violated',
+          `edf-scheduler: invariant violated: deadline ${this.deadlines[i]} before current ${this.current}`,
+        );
       }
     }
   }
@@ -137,6 +144,6 @@ export class EdfScheduler<T> {
 
 function checkWeight(weight: number): void {
   if (!(weight > 0 && weight < Infinity)) {
-    throw new RangeError(`edf-scheduler: weight must be a finite number > 0, got ${weight}`);
+    throw new ComponentError(numericOptionCode(weight), `edf-scheduler: weight must be a finite number > 0, got ${weight}`);
   }
 }

@@ -1,4 +1,5 @@
 import type { Address } from '../../sim/env';
+import { ComponentError, numericOptionCode } from '../errors';
 
 /**
  * One upstream host as a balancer sees it: only what a real client-side balancer knows,
@@ -15,6 +16,6 @@ export interface Endpoint {
 }
 
 export function endpoint(id: Address, weight = 1): Endpoint {
-  if (!(weight > 0)) throw new RangeError(`balancer: weight of ${id} must be > 0, got ${weight}`);
+  if (!(weight > 0)) throw new ComponentError(numericOptionCode(weight), `balancer: weight of ${id} must be > 0, got ${weight}`);
   return { id, weight, active: 0, healthy: true };
 }

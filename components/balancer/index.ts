@@ -6,7 +6,7 @@ export { leastRequestPolicy, leastRequestWeight, type LeastRequestOptions } from
 export { leastRequestFullPolicy } from './least-request-full';
 export { peakEwmaPolicy, type PeakEwmaOptions, type PeakEwmaPolicy } from './peak-ewma';
 export type { PickContext, Policy, PolicyFactory } from './policy';
-export { policies, policyNames } from './policies';
+export { createPolicy, policies, policyNames } from './policies';
 export { checkKnownOptions, describeRange, numberOption, type NumberRange } from './policy-options';
 export { randomPolicy } from './random';
 export { roundRobinPolicy } from './round-robin';

@@ -1,7 +1,9 @@
+import type { Env } from '../../sim/env';
+import { ComponentError } from '../errors';
 import { leastRequestPolicy } from './least-request';
 import { leastRequestFullPolicy } from './least-request-full';
 import { peakEwmaPolicy } from './peak-ewma';
-import type { PolicyFactory } from './policy';
+import type { Policy, PolicyFactory } from './policy';
 import { randomPolicy } from './random';
 import { roundRobinPolicy } from './round-robin';
 import { weightedRoundRobinPolicy } from './weighted-round-robin';
@@ -28,3 +30,20 @@ export const policies: Readonly<Record<string, PolicyFactory>> = Object.freeze({
 });
 
 export const policyNames = (): string[] => Object.keys(policies);
+
+/**
+ * The policy registered as `name`, built with `options` (scenario options, units parsed).
+ * Throws `balancer.unknown-policy` for a name that is not registered, with the names that
+ * are; a registered policy throws `option.*` for bad options.
+ */
+export function createPolicy(name: string, env: Env, options: Readonly<Record<string, unknown>> = {}): Policy {
+  // Own keys only: `policies.toString` is not a policy.
+  if (!Object.hasOwn(policies, name)) {
+    throw new ComponentError(
+      'balancer.unknown-policy',
+      `balancer: unknown policy ${JSON.stringify(name)}`,
+      `one of ${policyNames().join(', ')}`,
+    );
+  }
+  return policies[name]!(env, options);
+}

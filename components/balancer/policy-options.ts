@@ -9,7 +9,7 @@ import { checkKnownFields, checkOption, describe, type OptionRange } from '../op
 /** Allowed values of one numeric option; bounds are inclusive unless `minExclusive`. */
 export type NumberRange = OptionRange;
 
-/** Throws a RangeError if `options` has a field not in `allowed`. */
+/** Throws a ComponentError (`option.unknown-field`) if `options` has a field not in `allowed`. */
 export function checkKnownOptions(policy: string, options: Readonly<Record<string, unknown>>, allowed: readonly string[]): void {
   checkKnownFields(`balancer: ${policy}`, options, allowed);
 }

@@ -1,3 +1,4 @@
+import { ComponentError, numericOptionCode } from '../errors';
 import type { Compare } from './node-search';
 
 /** Options of a BPlusTree. Absent fields take their value from `bPlusTreeDefaults`. */
@@ -34,10 +35,16 @@ export const bPlusTreeDefaults = Object.freeze({
   order: 32,
 });
 
-/** Check `order` and return it; throws a RangeError naming the field, value and range. */
+/**
+ * Check `order` and return it; throws a ComponentError (`option.out-of-range`, or
+ * `option.wrong-type` for a non-number) naming the field, value and range.
+ */
 export function validateOrder(order: number): number {
   if (!Number.isInteger(order) || order < orderMin || order > orderMax) {
-    throw new RangeError(`btree: order must be an integer in [${orderMin}, ${orderMax}], got ${String(order)}`);
+    throw new ComponentError(
+      numericOptionCode(order),
+      `btree: order must be an integer in [${orderMin}, ${orderMax}], got ${String(order)}`,
+    );
   }
   return order;
 }

@@ -7,6 +7,7 @@
  * `range`. Do not write to the tree while a `range` iterator is open. `checkInvariants`
  * is for tests and debugging; it is O(n).
  */
+import { ComponentError } from '../errors';
 import { bPlusTreeDefaults, validateOrder, type BPlusTreeOptions } from './b-plus-tree-options';
 import { assertStrictlySorted, buildFromSorted } from './bulk-load';
 import { checkTreeInvariants } from './check-invariants';
@@ -45,13 +46,13 @@ export class BPlusTree<K, V> {
   /**
    * An empty tree.
    * @param opts.order maximum children per internal node and entries per leaf, integer in
-   *   [3, 1024], default 32; throws RangeError outside that range
+   *   [3, 1024], default 32; throws ComponentError option.out-of-range outside that range
    * @param opts.compare key order, default `defaultCompare` (numbers, strings, bigints)
    */
   constructor(opts: BPlusTreeOptions<K> = {}) {
     this.order = validateOrder(opts.order ?? bPlusTreeDefaults.order);
     if (opts.compare !== undefined && typeof opts.compare !== 'function') {
-      throw new TypeError(`btree: compare must be a function, got ${typeof opts.compare}`);
+      throw new ComponentError('option.wrong-type', `btree: compare must be a function, got ${typeof opts.compare}`);
     }
     this.compare = opts.compare ?? (defaultCompare as unknown as Compare<K>);
     this.entriesMin = Math.ceil(this.order / 2);
@@ -63,8 +64,9 @@ export class BPlusTree<K, V> {
 
   /**
    * Build a tree from entries in strictly ascending key order, bottom-up, with leaves and
-   * internal nodes filled nearly to `order`. Throws a RangeError naming the first
-   * out-of-order index. Complexity: O(n), against O(n log n) for n calls to `set`.
+   * internal nodes filled nearly to `order`. Throws a ComponentError coded
+   * `btree.unsorted-input` naming the first out-of-order index. Complexity: O(n), against
+   * O(n log n) for n calls to `set`.
    */
   static fromSorted<K, V>(entries: Iterable<readonly [K, V]>, opts: BPlusTreeOptions<K> = {}): BPlusTree<K, V> {
     const tree = new BPlusTree<K, V>(opts);
@@ -148,7 +150,7 @@ export class BPlusTree<K, V> {
     return new RangeIterator(leaf, lowerBound(leaf.keys, lo, compare), hi, hasHi, compare);
   }
 
-  /** Throw an Error naming the first violated B+tree invariant (see check-invariants.ts). O(n). */
+  /** Throw a ComponentError (`btree.invariant-violated`) naming the first violated B+tree invariant (see check-invariants.ts). O(n). */
   checkInvariants(): void {
     checkTreeInvariants({
       root: this.root,

@@ -7,6 +7,7 @@
  * Equal-size groups keep every non-root node at or above its minimum: with
  * g = ceil(c/max) >= 2 groups, each gets at least floor(c/g) >= ceil(max/2) items.
  */
+import { ComponentError } from '../errors';
 import { InternalNode, LeafNode, type Node } from './node';
 import type { Compare } from './node-search';
 
@@ -17,8 +18,9 @@ export interface BuiltTree<K, V> {
 }
 
 /**
- * Check that keys are strictly ascending under `compare`; throw a RangeError naming the
- * first offending index otherwise. Complexity: O(n) compares.
+ * Check that keys are strictly ascending under `compare`; throw a ComponentError coded
+ * `btree.unsorted-input` naming the first offending index otherwise. Complexity: O(n)
+ * compares.
  */
 export function assertStrictlySorted<K>(keys: readonly K[], compare: Compare<K>): void {
   // The pairwise loop below never runs for one key; a self-compare lets the comparator
@@ -26,9 +28,11 @@ export function assertStrictlySorted<K>(keys: readonly K[], compare: Compare<K>)
   if (keys.length === 1) compare(keys[0], keys[0]);
   for (let i = 1; i < keys.length; i++) {
     if (!(compare(keys[i - 1], keys[i]) < 0)) {
-      throw new RangeError(
+      throw new ComponentError(
+        'btree.unsorted-input',
         `btree: fromSorted input must be strictly ascending, but key ${String(keys[i])} at index ${i} ` +
           `is not greater than key ${String(keys[i - 1])} at index ${i - 1}`,
+        'sort the entries by key and drop duplicate keys, or insert them one by one with set()',
       );
     }
   }

@@ -9,9 +9,10 @@
  *     lo = keys[i-1] and hi = keys[i] (inherited from the ancestors at the edges);
  *  7. the leaf chain read left to right equals the in-order key sequence;
  *  8. size equals the number of leaf entries.
- * Each violation throws an Error whose message names the invariant, the depth and the
+ * Each violation throws a ComponentError (`btree.invariant-violated`) whose message names the invariant, the depth and the
  * numbers involved. Complexity: O(n) time, O(height) stack.
  */
+import { invariantError, type ComponentError } from '../errors';
 import { InternalNode, LeafNode, type Node } from './node';
 import type { Compare } from './node-search';
 
@@ -37,14 +38,14 @@ interface Bounds<K> {
 
 const unbounded: Bounds<never> = { lo: undefined, hasLo: false, hi: undefined, hasHi: false };
 
-/** Throws an Error naming the first violated invariant; returns normally otherwise. */
+/** Throws a ComponentError (`btree.invariant-violated`) naming the first violated invariant; returns normally otherwise. */
 export function checkTreeInvariants<K, V>(tree: TreeState<K, V>): void {
   const leaves: LeafNode<K, V>[] = [];
   checkNode(tree, tree.root, 0, unbounded, leaves);
   let entryCount = 0;
   for (const leaf of leaves) entryCount += leaf.keys.length;
   if (entryCount !== tree.size) {
-    throw new Error(`btree: size is ${tree.size} but the leaves hold ${entryCount} entries`);
+    throw violated(`btree: size is ${tree.size} but the leaves hold ${entryCount} entries`);
   }
   checkLeafChain(leaves);
 }
@@ -52,7 +53,7 @@ export function checkTreeInvariants<K, V>(tree: TreeState<K, V>): void {
 function checkNode<K, V>(tree: TreeState<K, V>, node: Node<K, V>, depth: number, bounds: Bounds<K>, leaves: LeafNode<K, V>[]): void {
   const kind = node instanceof LeafNode ? 'leaf' : 'internal node';
   if (!(node instanceof LeafNode) && !(node instanceof InternalNode)) {
-    throw new Error(`btree: node at depth ${depth} is neither a leaf nor an internal node`);
+    throw violated(`btree: node at depth ${depth} is neither a leaf nor an internal node`);
   }
   checkSorted(tree.compare, node.keys, kind, depth);
   checkBounds(tree.compare, node.keys, kind, depth, bounds);
@@ -77,38 +78,38 @@ function checkNode<K, V>(tree: TreeState<K, V>, node: Node<K, V>, depth: number,
 function checkLeaf<K, V>(tree: TreeState<K, V>, leaf: LeafNode<K, V>, depth: number): void {
   const leafDepth = tree.height - 1;
   if (depth !== leafDepth) {
-    throw new Error(`btree: leaf at depth ${depth}, but all leaves must be at depth ${leafDepth} (height ${tree.height})`);
+    throw violated(`btree: leaf at depth ${depth}, but all leaves must be at depth ${leafDepth} (height ${tree.height})`);
   }
   const count = leaf.keys.length;
   if (leaf.values.length !== count) {
-    throw new Error(`btree: leaf at depth ${depth} has ${count} keys but ${leaf.values.length} values`);
+    throw violated(`btree: leaf at depth ${depth} has ${count} keys but ${leaf.values.length} values`);
   }
   const max = tree.order;
   const min = depth === 0 ? 0 : Math.ceil(max / 2);
-  if (count < min) throw new Error(`btree: leaf at depth ${depth} has ${count} entries, min ${min}`);
-  if (count > max) throw new Error(`btree: leaf at depth ${depth} has ${count} entries, max ${max}`);
+  if (count < min) throw violated(`btree: leaf at depth ${depth} has ${count} entries, min ${min}`);
+  if (count > max) throw violated(`btree: leaf at depth ${depth} has ${count} entries, max ${max}`);
 }
 
 function checkInternal<K, V>(tree: TreeState<K, V>, node: InternalNode<K, V>, depth: number): void {
   const leafDepth = tree.height - 1;
   if (depth >= leafDepth) {
-    throw new Error(`btree: internal node at depth ${depth}, but leaves must be at depth ${leafDepth} (height ${tree.height})`);
+    throw violated(`btree: internal node at depth ${depth}, but leaves must be at depth ${leafDepth} (height ${tree.height})`);
   }
   const count = node.children.length;
   if (node.keys.length !== count - 1) {
-    throw new Error(`btree: internal node at depth ${depth} has ${count} children but ${node.keys.length} keys, expected ${count - 1}`);
+    throw violated(`btree: internal node at depth ${depth} has ${count} children but ${node.keys.length} keys, expected ${count - 1}`);
   }
   const max = tree.order;
   const min = depth === 0 ? 2 : Math.ceil(max / 2);
   const which = depth === 0 ? 'root' : 'internal node';
-  if (count < min) throw new Error(`btree: ${which} at depth ${depth} has ${count} children, min ${min}`);
-  if (count > max) throw new Error(`btree: ${which} at depth ${depth} has ${count} children, max ${max}`);
+  if (count < min) throw violated(`btree: ${which} at depth ${depth} has ${count} children, min ${min}`);
+  if (count > max) throw violated(`btree: ${which} at depth ${depth} has ${count} children, max ${max}`);
 }
 
 function checkSorted<K>(compare: Compare<K>, keys: readonly K[], kind: string, depth: number): void {
   for (let i = 1; i < keys.length; i++) {
     if (!(compare(keys[i - 1], keys[i]) < 0)) {
-      throw new Error(
+      throw violated(
         `btree: ${kind} at depth ${depth} keys not strictly sorted: ` +
           `${String(keys[i - 1])} at index ${i - 1} then ${String(keys[i])} at index ${i}`,
       );
@@ -121,10 +122,10 @@ function checkBounds<K>(compare: Compare<K>, keys: readonly K[], kind: string, d
   const first = keys[0];
   const last = keys[keys.length - 1];
   if (bounds.hasLo && compare(first, bounds.lo as K) < 0) {
-    throw new Error(`btree: ${kind} at depth ${depth} has key ${String(first)} below its separator ${String(bounds.lo)}`);
+    throw violated(`btree: ${kind} at depth ${depth} has key ${String(first)} below its separator ${String(bounds.lo)}`);
   }
   if (bounds.hasHi && !(compare(last, bounds.hi as K) < 0)) {
-    throw new Error(`btree: ${kind} at depth ${depth} has key ${String(last)} not below its separator ${String(bounds.hi)}`);
+    throw violated(`btree: ${kind} at depth ${depth} has key ${String(last)} not below its separator ${String(bounds.hi)}`);
   }
 }
 
@@ -134,7 +135,12 @@ function checkLeafChain<K, V>(leaves: readonly LeafNode<K, V>[]): void {
     const expected = i + 1 < leaves.length ? leaves[i + 1] : null;
     if (leaves[i].next !== expected) {
       const what = expected === null ? 'null (it is the rightmost leaf)' : `leaf ${i + 1} in key order`;
-      throw new Error(`btree: leaf chain broken: leaf ${i} of ${leaves.length} links to the wrong node, expected ${what}`);
+      throw violated(`btree: leaf chain broken: leaf ${i} of ${leaves.length} links to the wrong node, expected ${what}`);
     }
   }
+}
+
+/** The error for a broken B+tree or write-buffer invariant, coded `btree.invariant-violated`. */
+export function violated(message: string): ComponentError {
+  return invariantError('btree.invariant-violated', message);
 }

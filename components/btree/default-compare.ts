@@ -1,4 +1,5 @@
 /** Keys the default comparator can order. */
+import { ComponentError } from '../errors';
 export type DefaultKey = number | string | bigint;
 
 /**
@@ -13,7 +14,8 @@ export function defaultCompare(a: DefaultKey, b: DefaultKey): number {
   if (a < b) return -1;
   if (a > b) return 1;
   if (a === b) return 0;
-  throw new RangeError(
+  throw new ComponentError(
+    'btree.incomparable-keys',
     `btree: default compare cannot order ${describeKey(a)} and ${describeKey(b)}; ` +
       'use numbers (not NaN), strings or bigints of one type, or pass opts.compare',
   );

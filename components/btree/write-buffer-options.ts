@@ -1,4 +1,5 @@
 /** Options of a WriteBuffer. Absent fields take their value from `writeBufferDefaults`. */
+import { ComponentError, numericOptionCode } from '../errors';
 export interface WriteBufferOptions {
   /**
    * Buffered writes (distinct keys, tombstones included) at which the buffer flushes
@@ -25,10 +26,14 @@ export const writeBufferDefaults = Object.freeze({
   capacity: 1024,
 });
 
-/** Check `capacity` and return it; throws a RangeError naming the field, value and range. */
+/**
+ * Check `capacity` and return it; throws a ComponentError (`option.out-of-range`, or
+ * `option.wrong-type` for a non-number) naming the field, value and range.
+ */
 export function validateCapacity(capacity: number): number {
   if (!Number.isInteger(capacity) || capacity < capacityMin || capacity > capacityMax) {
-    throw new RangeError(
+    throw new ComponentError(
+      numericOptionCode(capacity),
       `writeBuffer: capacity must be an integer in [${capacityMin}, ${capacityMax}], got ${String(capacity)}`,
     );
   }

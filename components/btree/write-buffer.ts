@@ -15,6 +15,7 @@
  * canonical instance per key.
  */
 import type { BPlusTree } from './b-plus-tree';
+import { violated } from './check-invariants';
 import type { TreeShape } from './tree-shape';
 import { validateCapacity, writeBufferDefaults, type WriteBufferOptions } from './write-buffer-options';
 
@@ -41,7 +42,7 @@ export class WriteBuffer<K, V> {
   /**
    * @param tree the tree to write into; the buffer owns it from now on
    * @param opts.capacity pending keys that trigger a flush, integer in [1, 1048576],
-   *   default 1024; throws RangeError outside that range
+   *   default 1024; throws ComponentError option.out-of-range outside that range
    */
   constructor(tree: BPlusTree<K, V>, opts: WriteBufferOptions = {}) {
     this.capacity = validateCapacity(opts.capacity ?? writeBufferDefaults.capacity);
@@ -164,24 +165,24 @@ export class WriteBuffer<K, V> {
     }
   }
 
-  /** Throw an Error naming the first inconsistency between buffer and tree. O(n + p log n). */
+  /** Throw a ComponentError (`btree.invariant-violated`) naming the first inconsistency between buffer and tree. O(n + p log n). */
   checkInvariants(): void {
     this.tree.checkInvariants();
     if (this.writes.size >= this.capacity) {
-      throw new Error(`writeBuffer: ${this.writes.size} pending writes, but a flush must happen at capacity ${this.capacity}`);
+      throw violated(`writeBuffer: ${this.writes.size} pending writes, but a flush must happen at capacity ${this.capacity}`);
     }
     let delta = 0;
     for (const [key, write] of this.writes) {
       if (write.inTree !== this.tree.has(key)) {
-        throw new Error(`writeBuffer: pending write for key ${String(key)} has inTree ${write.inTree}, but the tree disagrees`);
+        throw violated(`writeBuffer: pending write for key ${String(key)} has inTree ${write.inTree}, but the tree disagrees`);
       }
       if (!write.live && write.value !== undefined) {
-        throw new Error(`writeBuffer: tombstone for key ${String(key)} still holds a value`);
+        throw violated(`writeBuffer: tombstone for key ${String(key)} still holds a value`);
       }
       delta += (write.live ? 1 : 0) - (write.inTree ? 1 : 0);
     }
     if (delta !== this.sizeDelta) {
-      throw new Error(`writeBuffer: size delta is ${this.sizeDelta}, but the pending writes add up to ${delta}`);
+      throw violated(`writeBuffer: size delta is ${this.sizeDelta}, but the pending writes add up to ${delta}`);
     }
   }
 

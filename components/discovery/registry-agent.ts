@@ -1,4 +1,5 @@
 import type { Address, Env, TimerHandle } from '../../sim/env';
+import { ComponentError } from '../errors';
 import { checkKnownFields, checkOption, positiveDurationMs } from '../options/check-option';
 import { discoveryDefaults } from './defaults';
 import type { DeregisterMessage, RegisterMessage } from './registry-messages';
@@ -51,7 +52,10 @@ export class RegistryAgent {
       { min: 0, max: this.ttlMs, minExclusive: true },
     );
     if (this.heartbeatIntervalMs === this.ttlMs) {
-      throw new RangeError(`registry-agent: heartbeatIntervalMs must be below ttlMs (${this.ttlMs}), got ${this.heartbeatIntervalMs}`);
+      throw new ComponentError(
+        'option.out-of-range',
+        `registry-agent: heartbeatIntervalMs must be below ttlMs (${this.ttlMs}), got ${this.heartbeatIntervalMs}`,
+      );
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Address, Env, Message, TimerHandle } from '../../sim/env';
+import { invariantError } from '../errors';
 import { checkKnownFields, checkOption, positiveCount, positiveDurationMs } from '../options/check-option';
 import { discoveryDefaults } from './defaults';
 import type { Discovery, DiscoveryEndpoint, DiscoveryListener } from './discovery';
@@ -202,10 +203,17 @@ export class Registry implements Discovery {
     for (const state of this.services.values()) {
       for (const entry of state.entries.values()) {
         count++;
-        if (entry.timer === undefined) throw new Error(`registry: invariant violated: ${entry.service}/${entry.id} has no timer`);
+        if (entry.timer === undefined) {
+          throw invariantError('discovery.invariant-violated', `registry: invariant violated: ${entry.service}/${entry.id} has no timer`);
+        }
       }
     }
-    if (count !== this.instanceCount) throw new Error(`registry: invariant violated: ${count} entries, count says ${this.instanceCount}`);
+    if (count !== this.instanceCount) {
+      throw invariantError(
+        'discovery.invariant-violated',
+        `registry: invariant violated: ${count} entries, count says ${this.instanceCount}`,
+      );
+    }
   }
 
   private add(state: ServiceState, service: string, id: Address, weight: number, ttlMs: number): boolean {

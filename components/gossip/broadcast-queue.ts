@@ -1,3 +1,4 @@
+import { invariantError } from '../errors';
 import type { Update } from './update';
 
 interface QueuedBroadcast {
@@ -108,16 +109,20 @@ export class BroadcastQueue {
   checkInvariants(): void {
     for (let i = 1; i < this.entries.length; i++) {
       if (sendOrder(this.entries[i - 1]!, this.entries[i]!) >= 0) {
-        throw new Error(`gossip: invariant violated: broadcast queue out of order at ${i}`);
+        throw invariantError('gossip.invariant-violated', `gossip: invariant violated: broadcast queue out of order at ${i}`);
       }
     }
     if (this.byNode.size + this.byEvent.size !== this.entries.length) {
-      throw new Error(
+      throw invariantError(
+        'gossip.invariant-violated',
         `gossip: invariant violated: broadcast queue holds ${this.entries.length} entries but indexes ${this.byNode.size + this.byEvent.size}`,
       );
     }
     if (this.entries.length > this.lengthMax) {
-      throw new Error(`gossip: invariant violated: broadcast queue length ${this.entries.length} > ${this.lengthMax}`);
+      throw invariantError(
+        'gossip.invariant-violated',
+        `gossip: invariant violated: broadcast queue length ${this.entries.length} > ${this.lengthMax}`,
+      );
     }
   }
 

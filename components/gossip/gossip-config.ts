@@ -1,3 +1,4 @@
+import { ComponentError, numericOptionCode } from '../errors';
 import { gossipLanProfile } from './defaults';
 
 /**
@@ -87,7 +88,8 @@ const hourMs = 3_600_000;
 /**
  * Fills `input` from `base` (default the LAN profile) and validates every field.
  *
- * @throws RangeError naming the field, the value received and the allowed range
+ * @throws ComponentError (`option.out-of-range`, `option.wrong-type` or `option.not-one-of`)
+ *   naming the field, the value received and the allowed range
  */
 export function resolveGossipConfig(input: GossipConfigInput = {}, base: GossipConfig = gossipLanProfile): GossipConfig {
   if (resolved.has(input as GossipConfig)) return input as GossipConfig;
@@ -101,7 +103,7 @@ export function resolveGossipConfig(input: GossipConfigInput = {}, base: GossipC
   checkInteger('suspicionMult', config.suspicionMult, 1, 100);
   checkInteger('suspicionMaxTimeoutMult', config.suspicionMaxTimeoutMult, 1, 100);
   if (typeof config.suspicion !== 'boolean') {
-    throw new RangeError(`gossip: suspicion must be true or false, got ${String(config.suspicion)}`);
+    throw new ComponentError('option.wrong-type', `gossip: suspicion must be true or false, got ${String(config.suspicion)}`);
   }
   checkNumber('gossipIntervalMs', config.gossipIntervalMs, 1e-3, hourMs);
   checkInteger('fanout', config.fanout, 1, 1024);
@@ -126,18 +128,18 @@ function dropUndefined(input: GossipConfigInput): GossipConfigInput {
 
 function checkNumber(field: string, value: number, min: number, max: number): void {
   if (!(typeof value === 'number' && value >= min && value <= max)) {
-    throw new RangeError(`gossip: ${field} must be a number in [${min}, ${max}], got ${String(value)}`);
+    throw new ComponentError(numericOptionCode(value), `gossip: ${field} must be a number in [${min}, ${max}], got ${String(value)}`);
   }
 }
 
 function checkInteger(field: string, value: number, min: number, max: number): void {
   if (!(Number.isInteger(value) && value >= min && value <= max)) {
-    throw new RangeError(`gossip: ${field} must be an integer in [${min}, ${max}], got ${String(value)}`);
+    throw new ComponentError(numericOptionCode(value), `gossip: ${field} must be an integer in [${min}, ${max}], got ${String(value)}`);
   }
 }
 
 function checkChoice<T extends string>(field: string, value: T, choices: readonly T[]): void {
   if (!choices.includes(value)) {
-    throw new RangeError(`gossip: ${field} must be one of ${choices.join(', ')}, got ${String(value)}`);
+    throw new ComponentError('option.not-one-of', `gossip: ${field} must be one of ${choices.join(', ')}, got ${String(value)}`);
   }
 }

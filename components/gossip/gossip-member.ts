@@ -1,4 +1,5 @@
 import type { Address, Env, Message, Rng, TimerHandle } from '../../sim/env';
+import { ComponentError } from '../errors';
 import { BroadcastQueue } from './broadcast-queue';
 import { FailureDetector, type PickFilter } from './failure-detector';
 import { pushPullIntervalScaledMs } from './formulas';
@@ -124,11 +125,19 @@ export class GossipMember {
     this.baseline = options.baseline;
     this.dedupe = options.dedupe ?? null;
     if (this.dedupe !== null && this.dedupe.directory !== this.directory) {
-      throw new RangeError(`gossip: dedupe must use the member's directory (member ${this.name})`);
+      throw new ComponentError(
+        'gossip.foreign-directory',
+        `gossip: dedupe must use the member's directory (member ${this.name})`,
+        "build the UpdateDedupe on the member's directory: options.directory, or the baseline's",
+      );
     }
     const converged = options.bootstrap === 'converged';
     if (converged && options.baseline === undefined && options.knownMembers === undefined) {
-      throw new RangeError(`gossip: bootstrap 'converged' needs a baseline or knownMembers (member ${this.name})`);
+      throw new ComponentError(
+        'option.missing',
+        `gossip: bootstrap 'converged' needs a baseline or knownMembers (member ${this.name})`,
+        "pass knownMembers (or a shared baseline), or bootstrap 'fresh' and join",
+      );
     }
     this.view = new MembershipView(this.directory, converged ? (options.baseline ?? null) : null);
     this.queue = new BroadcastQueue(
@@ -155,7 +164,7 @@ export class GossipMember {
 
   /** Starts the periodic timers, each at its own phase. Call once. */
   start(): void {
-    if (this.state !== 'new') throw new Error(`gossip: member ${this.name} started twice`);
+    if (this.state !== 'new') throw new ComponentError('gossip.started-twice', `gossip: member ${this.name} started twice`);
     this.state = 'running';
     const config = this.config;
     this.probeOrder.reset(this.view.domainSize);

@@ -1,4 +1,5 @@
 import type { Address } from '../../sim/env';
+import { ComponentError } from '../errors';
 
 /**
  * Interns member addresses as small integers, so that views, probe orders and state
@@ -23,7 +24,10 @@ export class MemberDirectory {
     let index = this.indexes.get(address);
     if (index === undefined) {
       if (typeof address !== 'string' || address.length === 0) {
-        throw new RangeError(`gossip: member address must be a non-empty string, got ${JSON.stringify(address)}`);
+        throw new ComponentError(
+          'argument.invalid-name',
+          `gossip: member address must be a non-empty string, got ${JSON.stringify(address)}`,
+        );
       }
       index = this.addresses.length;
       this.addresses.push(address);
@@ -40,7 +44,7 @@ export class MemberDirectory {
   /** The address of `index` (which must be valid). */
   address(index: number): Address {
     const address = this.addresses[index];
-    if (address === undefined) throw new RangeError(`gossip: no member with directory index ${index}`);
+    if (address === undefined) throw new ComponentError('argument.out-of-range', `gossip: no member with directory index ${index}`);
     return address;
   }
 }

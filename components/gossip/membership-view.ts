@@ -1,3 +1,4 @@
+import { invariantError } from '../errors';
 import type { MemberDirectory } from './member-directory';
 import { entryState, isDeadOrLeft, stateUnknown } from './member-state';
 import type { BaselineView, SharedBaseline } from './shared-baseline';
@@ -202,24 +203,32 @@ export class MembershipView implements BaselineView {
       const packed = this.entry(i);
       if (packed !== stateUnknown) known++;
       if (isDeadOrLeft(entryState(packed)) !== this.deadSinceMs.has(i)) {
-        throw new Error(`gossip: invariant violated: view entry ${i} dead/left without timestamp, or the reverse`);
+        throw invariantError(
+          'gossip.invariant-violated',
+          `gossip: invariant violated: view entry ${i} dead/left without timestamp, or the reverse`,
+        );
       }
     }
     if (this.ownCount !== this.overrides.size) {
-      throw new Error(`gossip: invariant violated: view ownCount ${this.ownCount} but ${this.overrides.size} overrides`);
+      throw invariantError(
+        'gossip.invariant-violated',
+        `gossip: invariant violated: view ownCount ${this.ownCount} but ${this.overrides.size} overrides`,
+      );
     }
     if (known !== this.knownCount) {
-      throw new Error(`gossip: invariant violated: view knownCount ${this.knownCount}, counted ${known}`);
+      throw invariantError('gossip.invariant-violated', `gossip: invariant violated: view knownCount ${this.knownCount}, counted ${known}`);
     }
     if (this.baseline === null) {
       for (const [index, packed] of this.overrides) {
-        if (packed === stateUnknown) throw new Error(`gossip: invariant violated: unknown override ${index} without baseline`);
+        if (packed === stateUnknown) {
+          throw invariantError('gossip.invariant-violated', `gossip: invariant violated: unknown override ${index} without baseline`);
+        }
       }
       return;
     }
     for (const [index, packed] of this.overrides) {
       if (packed === this.baseline.entry(index)) {
-        throw new Error(`gossip: invariant violated: override ${index} equals the baseline`);
+        throw invariantError('gossip.invariant-violated', `gossip: invariant violated: override ${index} equals the baseline`);
       }
     }
   }

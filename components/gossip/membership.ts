@@ -1,4 +1,5 @@
 import type { Address, Env } from '../../sim/env';
+import { invariantError } from '../errors';
 import type { BroadcastQueue } from './broadcast-queue';
 import { suspicionTimeoutMs } from './formulas';
 import type { GossipConfig } from './gossip-config';
@@ -228,16 +229,25 @@ export class Membership {
   checkInvariants(): void {
     for (const index of this.suspicions.keys()) {
       if (this.view.state(index) !== stateSuspect) {
-        throw new Error(`gossip: invariant violated: suspicion timer for ${this.directory.address(index)} which is not suspect`);
+        throw invariantError(
+          'gossip.invariant-violated',
+          `gossip: invariant violated: suspicion timer for ${this.directory.address(index)} which is not suspect`,
+        );
       }
     }
     const own = this.view.entry(this.selfIndex);
     if (entryIncarnation(own) !== this.incarnation) {
-      throw new Error(`gossip: invariant violated: own incarnation ${this.incarnation} but view says ${entryIncarnation(own)}`);
+      throw invariantError(
+        'gossip.invariant-violated',
+        `gossip: invariant violated: own incarnation ${this.incarnation} but view says ${entryIncarnation(own)}`,
+      );
     }
     const expected = this.leaving ? [stateAlive, stateLeft] : [stateAlive];
     if (!expected.includes(entryState(own))) {
-      throw new Error(`gossip: invariant violated: own state ${stateName(entryState(own))} (leaving: ${this.leaving})`);
+      throw invariantError(
+        'gossip.invariant-violated',
+        `gossip: invariant violated: own state ${stateName(entryState(own))} (leaving: ${this.leaving})`,
+      );
     }
   }
 

@@ -1,3 +1,4 @@
+import { ComponentError, invariantError, numericOptionCode } from '../errors';
 import { ringDefaults } from '../ring/defaults';
 import { HashRing } from '../ring/hash-ring';
 import { checkCount, type Partitioner } from './partitioner';
@@ -54,11 +55,17 @@ export class BoundedLoadPartitioner implements Partitioner {
   constructor(nodes: readonly string[], options: BoundedLoadPartitionerOptions, keys: Iterable<string> = []) {
     this.balanceFactor = options.balanceFactor ?? ringDefaults.balanceFactor;
     if (!(this.balanceFactor >= 1 && this.balanceFactor <= ringDefaults.balanceFactorMax)) {
-      throw new RangeError(`kv: bounded-load: balanceFactor must be a number in [1, ${ringDefaults.balanceFactorMax}], got ${this.balanceFactor}`);
+      throw new ComponentError(
+        numericOptionCode(this.balanceFactor),
+        `kv: bounded-load: balanceFactor must be a number in [1, ${ringDefaults.balanceFactorMax}], got ${this.balanceFactor}`,
+      );
     }
     this.replication = options.replication;
     if (!(Number.isInteger(this.replication) && this.replication >= 1 && this.replication <= nodes.length)) {
-      throw new RangeError(`kv: bounded-load: replication must be an integer in [1, ${nodes.length}] (the node count), got ${this.replication}`);
+      throw new ComponentError(
+        numericOptionCode(this.replication),
+        `kv: bounded-load: replication must be an integer in [1, ${nodes.length}] (the node count), got ${this.replication}`,
+      );
     }
     this.vnodes = options.vnodes;
     this.ring = new HashRing({ vnodes: options.vnodes });
@@ -101,12 +108,12 @@ export class BoundedLoadPartitioner implements Partitioner {
   }
 
   withNode(node: string): BoundedLoadPartitioner {
-    if (this.loads.has(node)) throw new RangeError(`kv: bounded-load: node "${node}" is already a member`);
+    if (this.loads.has(node)) throw new ComponentError('kv.duplicate-node', `kv: bounded-load: node "${node}" is already a member`);
     return this.rebuilt([...this.ring.nodes(), node]);
   }
 
   withoutNode(node: string): BoundedLoadPartitioner {
-    if (!this.loads.has(node)) throw new RangeError(`kv: bounded-load: unknown node "${node}"`);
+    if (!this.loads.has(node)) throw new ComponentError('kv.unknown-node', `kv: bounded-load: unknown node "${node}"`);
     return this.rebuilt(this.ring.nodes().filter((n) => n !== node));
   }
 
@@ -115,19 +122,33 @@ export class BoundedLoadPartitioner implements Partitioner {
     this.ring.checkInvariants();
     const counted = new Map<string, number>();
     for (const [key, list] of this.directory) {
-      if (list.length !== this.replication) throw new Error(`kv: bounded-load: key ${key} has ${list.length} nodes, not ${this.replication}`);
-      if (new Set(list).size !== list.length) throw new Error(`kv: bounded-load: key ${key} lists a node twice`);
+      if (list.length !== this.replication) {
+        throw invariantError('kv.invariant-violated', `kv: bounded-load: key ${key} has ${list.length} nodes, not ${this.replication}`);
+      }
+      if (new Set(list).size !== list.length) {
+        throw invariantError('kv.invariant-violated', `kv: bounded-load: key ${key} lists a node twice`);
+      }
       for (const node of list) counted.set(node, (counted.get(node) ?? 0) + 1);
     }
     let total = 0;
     for (const [node, load] of this.loads) {
-      if ((counted.get(node) ?? 0) !== load) throw new Error(`kv: bounded-load: load of ${node} is ${load}, directory says ${counted.get(node) ?? 0}`);
+      if ((counted.get(node) ?? 0) !== load) {
+        throw invariantError(
+          'kv.invariant-violated',
+          `kv: bounded-load: load of ${node} is ${load}, directory says ${counted.get(node) ?? 0}`,
+        );
+      }
       total += load;
       if (this.overflowCount === 0 && load > this.capacity()) {
-        throw new Error(`kv: bounded-load: load of ${node} is ${load} > capacity ⌈c·m/n⌉ = ${this.capacity()}`);
+        throw invariantError(
+          'kv.invariant-violated',
+          `kv: bounded-load: load of ${node} is ${load} > capacity ⌈c·m/n⌉ = ${this.capacity()}`,
+        );
       }
     }
-    if (total !== this.copyCount) throw new Error(`kv: bounded-load: loads sum to ${total}, not m = ${this.copyCount}`);
+    if (total !== this.copyCount) {
+      throw invariantError('kv.invariant-violated', `kv: bounded-load: loads sum to ${total}, not m = ${this.copyCount}`);
+    }
   }
 
   private rebuilt(nodes: readonly string[]): BoundedLoadPartitioner {

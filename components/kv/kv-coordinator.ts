@@ -1,4 +1,5 @@
 import type { Address, Env, TimerHandle } from '../../sim/env';
+import { invariantError } from '../errors';
 import type { KvMembership } from './kv-membership';
 import { resolveCoordinatorOptions, type KvCoordinatorOptions, type ResolvedCoordinatorOptions } from './kv-options';
 import { VersionClock } from './version-clock';
@@ -189,12 +190,17 @@ export class KvCoordinator {
   /** Throws if an operation is inconsistent. O(operations). */
   checkInvariants(): void {
     for (const [id, op] of this.operations) {
-      if (op.id !== id) throw new Error(`kv: ${this.self}: operation ${op.id} filed under ${id}`);
+      if (op.id !== id) throw invariantError('kv.invariant-violated', `kv: ${this.self}: operation ${op.id} filed under ${id}`);
       if (op.kind === 'put') {
         const holders = op.targets.map((t) => t.holder);
-        if (new Set(holders).size !== holders.length) throw new Error(`kv: ${this.self}: put ${id} has a node holding two copies`);
+        if (new Set(holders).size !== holders.length) {
+          throw invariantError('kv.invariant-violated', `kv: ${this.self}: put ${id} has a node holding two copies`);
+        }
       } else if (op.replies.length > op.list.length) {
-        throw new Error(`kv: ${this.self}: get ${id} has ${op.replies.length} replies from ${op.list.length} replicas`);
+        throw invariantError(
+          'kv.invariant-violated',
+          `kv: ${this.self}: get ${id} has ${op.replies.length} replies from ${op.list.length} replicas`,
+        );
       }
     }
   }

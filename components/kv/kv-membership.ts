@@ -1,3 +1,4 @@
+import { ComponentError, numericOptionCode } from '../errors';
 import type { Partitioner } from './partitioner';
 
 /**
@@ -89,14 +90,16 @@ export class KvMembership {
 
   /** Start moving to `next`. Throws if a change is already in progress. */
   begin(next: Partitioner): void {
-    if (this.next !== undefined) throw new Error('kv: a membership change is already in progress; commit it first');
+    if (this.next !== undefined) {
+      throw new ComponentError('kv.change-in-progress', 'kv: a membership change is already in progress; commit it first');
+    }
     checkReplication(this.replication, next);
     this.next = next;
   }
 
   /** Finish the change: reads and writes use the new placement only. */
   commit(): void {
-    if (this.next === undefined) throw new Error('kv: commit without a membership change in progress');
+    if (this.next === undefined) throw new ComponentError('kv.no-change-in-progress', 'kv: commit without a membership change in progress');
     this.current = this.next;
     this.next = undefined;
   }
@@ -105,6 +108,9 @@ export class KvMembership {
 function checkReplication(replication: number, partitioner: Partitioner): void {
   const count = partitioner.nodes().length;
   if (!(Number.isInteger(replication) && replication >= 1 && replication <= count)) {
-    throw new RangeError(`kv: replication must be an integer in [1, ${count}] (the node count), got ${replication}`);
+    throw new ComponentError(
+      numericOptionCode(replication),
+      `kv: replication must be an integer in [1, ${count}] (the node count), got ${replication}`,
+    );
   }
 }

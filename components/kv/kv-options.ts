@@ -1,3 +1,4 @@
+import { ComponentError, numericOptionCode } from '../errors';
 import { kvDefaults, majority } from './kv-defaults';
 
 /**
@@ -101,14 +102,18 @@ export function resolveStoreOptions(options: KvStoreOptions): ResolvedStoreOptio
 
 function integer(field: string, value: number, min: number, max: number): void {
   if (!(Number.isInteger(value) && value >= min && value <= max)) {
-    throw new RangeError(`kv: ${field} must be an integer in [${min}, ${max}], got ${value}`);
+    throw new ComponentError(numericOptionCode(value), `kv: ${field} must be an integer in [${min}, ${max}], got ${value}`);
   }
 }
 
 function positive(field: string, value: number): void {
-  if (!(value > 0 && value < Infinity)) throw new RangeError(`kv: ${field} must be a finite number > 0, got ${value}`);
+  if (!(value > 0 && value < Infinity)) {
+    throw new ComponentError(numericOptionCode(value), `kv: ${field} must be a finite number > 0, got ${value}`);
+  }
 }
 
 function atLeastZero(field: string, value: number): void {
-  if (!(value >= 0 && value < Infinity)) throw new RangeError(`kv: ${field} must be a finite number ≥ 0, got ${value}`);
+  if (!(value >= 0 && value < Infinity)) {
+    throw new ComponentError(numericOptionCode(value), `kv: ${field} must be a finite number ≥ 0, got ${value}`);
+  }
 }

@@ -2,6 +2,7 @@ import { BPlusTree } from '../btree/b-plus-tree';
 import type { TreeShape } from '../btree/tree-shape';
 import { WriteBuffer } from '../btree/write-buffer';
 import type { Address, Env, TimerHandle } from '../../sim/env';
+import { ComponentError, invariantError } from '../errors';
 import type { KvBackend } from './kv-backend';
 import type { KvMembership } from './kv-membership';
 import { resolveStoreOptions, type KvStoreOptions, type ResolvedStoreOptions } from './kv-options';
@@ -122,7 +123,9 @@ export class KvStore {
 
   /** Bulk-load an empty store with entries in ascending key order (an initial data set). O(n). */
   load(entries: Iterable<readonly [string, KvValue]>): void {
-    if (this.data.size > 0) throw new Error(`kv: ${this.self}: load needs an empty store, it holds ${this.data.size} keys`);
+    if (this.data.size > 0) {
+      throw new ComponentError('kv.store-not-empty', `kv: ${this.self}: load needs an empty store, it holds ${this.data.size} keys`);
+    }
     const tree = BPlusTree.fromSorted(entries, { order: this.options.treeOrder });
     this.data = new WriteBuffer(tree, { capacity: this.options.writeBufferCapacity });
   }
@@ -221,10 +224,12 @@ export class KvStore {
     this.data.checkInvariants();
     let hints = 0;
     for (const [node, byKey] of this.hints) {
-      if (byKey.size === 0) throw new Error(`kv: ${this.self}: empty hint map kept for ${node}`);
+      if (byKey.size === 0) throw invariantError('kv.invariant-violated', `kv: ${this.self}: empty hint map kept for ${node}`);
       hints += byKey.size;
     }
-    if (hints !== this.hintTotal) throw new Error(`kv: ${this.self}: hint count ${this.hintTotal}, maps hold ${hints}`);
+    if (hints !== this.hintTotal) {
+      throw invariantError('kv.invariant-violated', `kv: ${this.self}: hint count ${this.hintTotal}, maps hold ${hints}`);
+    }
   }
 
   // --- requests from coordinators ----------------------------------------------------

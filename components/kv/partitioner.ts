@@ -1,3 +1,4 @@
+import { ComponentError } from '../errors';
 import type { HashRing } from '../ring/hash-ring';
 
 /**
@@ -32,6 +33,9 @@ export interface Partitioner {
 /** Throws unless `count` is an integer in [1, nodeCount]. */
 export function checkCount(name: string, count: number, nodeCount: number): void {
   if (!(Number.isInteger(count) && count >= 1 && count <= nodeCount)) {
-    throw new RangeError(`kv: ${name} preference list needs a count in [1, ${nodeCount}] (the node count), got ${count}`);
+    throw new ComponentError(
+      'argument.out-of-range',
+      `kv: ${name} preference list needs a count in [1, ${nodeCount}] (the node count), got ${count}`,
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { ComponentError } from '../errors';
 import { HashRing } from '../ring/hash-ring';
 import { checkCount, type Partitioner } from './partitioner';
 
@@ -34,13 +35,13 @@ export class RingPartitioner implements Partitioner {
   }
 
   withNode(node: string): RingPartitioner {
-    if (this.ring.nodes().includes(node)) throw new RangeError(`kv: ring: node "${node}" is already a member`);
+    if (this.ring.nodes().includes(node)) throw new ComponentError('kv.duplicate-node', `kv: ring: node "${node}" is already a member`);
     return new RingPartitioner([...this.ring.nodes(), node], this.options);
   }
 
   withoutNode(node: string): RingPartitioner {
     const nodes = this.ring.nodes();
-    if (!nodes.includes(node)) throw new RangeError(`kv: ring: unknown node "${node}"`);
+    if (!nodes.includes(node)) throw new ComponentError('kv.unknown-node', `kv: ring: unknown node "${node}"`);
     return new RingPartitioner(nodes.filter((n) => n !== node), this.options);
   }
 

@@ -1,3 +1,4 @@
+import { ComponentError } from '../errors';
 import { kvDefaults } from './kv-defaults';
 
 /** Versions keep this many low bits for the index of the writing coordinator. */
@@ -23,14 +24,19 @@ export class VersionClock {
   /** @param nodeIndex index of this coordinator, integer in [0, 1023] */
   constructor(readonly nodeIndex: number) {
     if (!(Number.isInteger(nodeIndex) && nodeIndex >= 0 && nodeIndex <= kvDefaults.nodeIndexMax)) {
-      throw new RangeError(`kv: nodeIndex must be an integer in [0, ${kvDefaults.nodeIndexMax}], got ${nodeIndex}`);
+      throw new ComponentError(
+        'argument.out-of-range',
+        `kv: nodeIndex must be an integer in [0, ${kvDefaults.nodeIndexMax}], got ${nodeIndex}`,
+      );
     }
   }
 
   /** A fresh version at `nowMs`, greater than every version this clock gave before. O(1). */
   next(nowMs: number): number {
     const micros = Math.max(Math.floor(nowMs * 1000), this.lastMicros + 1);
-    if (micros > MICROS_MAX) throw new RangeError(`kv: clock at ${nowMs} ms is past the version range (${MICROS_MAX / 1000} ms)`);
+    if (micros > MICROS_MAX) {
+      throw new ComponentError('kv.clock-overflow', `kv: clock at ${nowMs} ms is past the version range (${MICROS_MAX / 1000} ms)`);
+    }
     this.lastMicros = micros;
     return micros * NODE_BITS_FACTOR + this.nodeIndex;
   }

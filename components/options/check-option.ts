@@ -2,8 +2,10 @@
  * Option checks shared by the components (balancer policies, resilience, discovery). Options arrive typed
  * from code or untyped from a scenario (units already parsed), so both unknown fields
  * and values out of range are rejected with the component, the field, the value and
- * what is allowed. Nothing is ever clamped.
+ * what is allowed. Nothing is ever clamped. Failures are ComponentErrors coded
+ * `option.unknown-field`, `option.out-of-range` or `option.wrong-type`.
  */
+import { ComponentError, numericOptionCode } from '../errors';
 
 /** Allowed values of one numeric option; bounds are inclusive unless `minExclusive`. */
 export interface OptionRange {
@@ -13,20 +15,23 @@ export interface OptionRange {
   readonly integer?: boolean;
 }
 
-/** Throws a RangeError if `options` has a field not in `allowed`. */
+/** Throws a ComponentError (`option.unknown-field`) if `options` has a field not in `allowed`. */
 export function checkKnownFields(component: string, options: object, allowed: readonly string[]): void {
   for (const field of Object.keys(options)) {
     if (!allowed.includes(field)) {
-      throw new RangeError(`${component}: unknown option "${field}"; allowed: ${allowed.join(', ') || '(none)'}`);
+      throw new ComponentError(
+        'option.unknown-field',
+        `${component}: unknown option "${field}"; allowed: ${allowed.join(', ') || '(none)'}`,
+      );
     }
   }
 }
 
-/** `value` checked against `range`, or `fallback` when undefined. */
+/** `value` checked against `range`, or `fallback` when undefined; `option.out-of-range` or `option.wrong-type` otherwise. */
 export function checkOption(component: string, field: string, value: unknown, fallback: number, range: OptionRange): number {
   if (value === undefined) return fallback;
   if (!(typeof value === 'number' && inRange(value, range))) {
-    throw new RangeError(`${component}: ${field} must be ${describe(range)}, got ${JSON.stringify(value)}`);
+    throw new ComponentError(numericOptionCode(value), `${component}: ${field} must be ${describe(range)}, got ${JSON.stringify(value)}`);
   }
   return value;
 }

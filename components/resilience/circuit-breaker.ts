@@ -1,4 +1,5 @@
 import type { Env } from '../../sim/env';
+import { ComponentError, invariantError } from '../errors';
 import { checkKnownFields, checkOption } from '../options/check-option';
 import { circuitBreakerDefaults } from './defaults';
 import { RetryBudget, type RetryBudgetOptions } from './retry-budget';
@@ -86,7 +87,10 @@ export class CircuitBreaker {
   /** Give back one unit of `resource` taken with `tryAcquire`. */
   release(resource: BreakerResource): void {
     if (this.counts[resource] <= 0) {
-      throw new Error(`circuit-breaker: release of ${resource} at ${this.env.now()} ms without a matching tryAcquire`);
+      throw new ComponentError(
+        'resilience.release-without-acquire',
+        `circuit-breaker: release of ${resource} at ${this.env.now()} ms without a matching tryAcquire`,
+      );
     }
     this.counts[resource]--;
   }
@@ -114,10 +118,12 @@ export class CircuitBreaker {
     for (const resource of resources) {
       const count = this.counts[resource];
       if (!(Number.isInteger(count) && count >= 0)) {
-        throw new Error(`circuit-breaker: invariant violated: ${resource} count ${count}`);
+        throw invariantError('resilience.invariant-violated', `circuit-breaker: invariant violated: ${resource} count ${count}`);
       }
       if (resource !== 'retries' || this.retryBudget === undefined) {
-        if (count > this.limits[resource]) throw new Error(`circuit-breaker: invariant violated: ${resource} ${count} over limit`);
+        if (count > this.limits[resource]) {
+          throw invariantError('resilience.invariant-violated', `circuit-breaker: invariant violated: ${resource} ${count} over limit`);
+        }
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { Address, Env, Message, TimerHandle } from '../../sim/env';
+import { invariantError } from '../errors';
 import { checkKnownFields, checkOption, positiveCount, positiveDurationMs } from '../options/check-option';
 import { healthCheckDefaults as defaults } from './defaults';
 import type { HostHealthListener } from './health-listener';
@@ -143,9 +144,21 @@ export class HealthChecker {
   checkInvariants(): void {
     const { unhealthyThreshold, healthyThreshold } = this.settings;
     for (const host of this.hosts.values()) {
-      if (host.successes > 0 && host.failures > 0) throw new Error(`health-checker: invariant violated: ${host.id} passes and fails`);
-      if (host.healthy && host.failures >= unhealthyThreshold) throw new Error(`health-checker: invariant violated: ${host.id} healthy after ${host.failures} failures`);
-      if (!host.healthy && host.successes >= healthyThreshold) throw new Error(`health-checker: invariant violated: ${host.id} unhealthy after ${host.successes} passes`);
+      if (host.successes > 0 && host.failures > 0) {
+        throw invariantError('resilience.invariant-violated', `health-checker: invariant violated: ${host.id} passes and fails`);
+      }
+      if (host.healthy && host.failures >= unhealthyThreshold) {
+        throw invariantError(
+          'resilience.invariant-violated',
+          `health-checker: invariant violated: ${host.id} healthy after ${host.failures} failures`,
+        );
+      }
+      if (!host.healthy && host.successes >= healthyThreshold) {
+        throw invariantError(
+          'resilience.invariant-violated',
+          `health-checker: invariant violated: ${host.id} unhealthy after ${host.successes} passes`,
+        );
+      }
     }
   }
 

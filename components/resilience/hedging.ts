@@ -1,4 +1,5 @@
 import type { Env, TimerHandle } from '../../sim/env';
+import { ComponentError } from '../errors';
 import { checkKnownFields, checkOption, positiveDurationMs } from '../options/check-option';
 import { hedgingDefaults } from './defaults';
 
@@ -40,7 +41,13 @@ export class HedgingPolicy {
 
   constructor(options: HedgingOptions) {
     checkKnownFields('hedging', options, optionNames);
-    if (options.delayMs === undefined) throw new RangeError('hedging: delayMs is required (a duration in ms)');
+    if (options.delayMs === undefined) {
+      throw new ComponentError(
+        'option.missing',
+        'hedging: delayMs is required (a duration in ms)',
+        'hedge after about the p95 latency of the request ("The Tail at Scale"), e.g. delayMs: 50',
+      );
+    }
     this.delayMs = checkOption('hedging', 'delayMs', options.delayMs, 0, positiveDurationMs);
     this.maxHedges = checkOption('hedging', 'maxHedges', options.maxHedges, hedgingDefaults.maxHedges, {
       min: 0,
@@ -80,7 +87,7 @@ export class HedgedRequest {
 
   /** Send attempt 0 and arm the hedge timer. */
   start(): void {
-    if (this.sentCount !== 0) throw new Error('hedging: start called twice');
+    if (this.sentCount !== 0) throw new ComponentError('resilience.started-twice', 'hedging: start called twice');
     this.sendNext();
   }
 

@@ -1,4 +1,5 @@
 import type { Address, Env, TimerHandle } from '../../sim/env';
+import { invariantError } from '../errors';
 import { checkKnownFields, checkOption, percent, positiveCount, positiveDurationMs } from '../options/check-option';
 import { outlierDetectionDefaults as defaults } from './defaults';
 import type { HostHealthListener } from './health-listener';
@@ -212,11 +213,14 @@ export class OutlierDetector {
     for (const monitor of this.monitors.values()) {
       if (monitor.ejected) ejected++;
       if (monitor.successCount > monitor.requestCount || monitor.ejectionMultiplier < 0) {
-        throw new Error(`outlier-detector: invariant violated: counters of ${monitor.id}`);
+        throw invariantError('resilience.invariant-violated', `outlier-detector: invariant violated: counters of ${monitor.id}`);
       }
     }
     if (ejected !== this.ejectedHostCount) {
-      throw new Error(`outlier-detector: invariant violated: ${ejected} hosts ejected, count says ${this.ejectedHostCount}`);
+      throw invariantError(
+        'resilience.invariant-violated',
+        `outlier-detector: invariant violated: ${ejected} hosts ejected, count says ${this.ejectedHostCount}`,
+      );
     }
   }
 

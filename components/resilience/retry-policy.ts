@@ -1,4 +1,5 @@
 import type { Rng } from '../../sim/env';
+import { ComponentError } from '../errors';
 import { checkKnownFields, checkOption, positiveDurationMs } from '../options/check-option';
 import { retryDefaults } from './defaults';
 
@@ -78,7 +79,7 @@ export class RetryPolicy {
   /** Upper bound (exclusive) of `backoffMs(retriesSoFar)`, ms. */
   backoffCeilingMs(retriesSoFar: number): number {
     if (!(Number.isInteger(retriesSoFar) && retriesSoFar >= 0)) {
-      throw new RangeError(`retry-policy: retriesSoFar must be an integer >= 0, got ${retriesSoFar}`);
+      throw new ComponentError('argument.out-of-range', `retry-policy: retriesSoFar must be an integer >= 0, got ${retriesSoFar}`);
     }
     // 2^N overflows to Infinity only past N = 1023; cap N well before, the min makes it moot.
     const exponent = Math.min(retriesSoFar + 1, 64);
@@ -89,12 +90,16 @@ export class RetryPolicy {
 function checkRetryOn(retryOn: readonly RetryableOutcome[] | undefined): readonly RetryableOutcome[] {
   if (retryOn === undefined) return retryDefaults.retryOn;
   if (!Array.isArray(retryOn)) {
-    throw new RangeError(`retry-policy: retryOn must be a list of ${retryableOutcomes.join(', ')}, got ${JSON.stringify(retryOn)}`);
+    throw new ComponentError(
+      'option.wrong-type',
+      `retry-policy: retryOn must be a list of ${retryableOutcomes.join(', ')}, got ${JSON.stringify(retryOn)}`,
+    );
   }
   const seen = new Set<string>();
   for (const outcome of retryOn) {
     if (!retryableOutcomes.includes(outcome) || seen.has(outcome)) {
-      throw new RangeError(
+      throw new ComponentError(
+        seen.has(outcome) ? 'option.duplicate-entry' : 'option.not-one-of',
         `retry-policy: retryOn must list each of ${retryableOutcomes.join(', ')} at most once, got ${JSON.stringify(retryOn)}`,
       );
     }

@@ -1,3 +1,5 @@
+import { ComponentError } from '../errors';
+
 /** Mean, population standard deviation and ejection threshold of hosts' success rates. */
 export interface SuccessRateStatistics {
   readonly mean: number;
@@ -13,7 +15,7 @@ export interface SuccessRateStatistics {
  * threshold 52. O(n).
  */
 export function successRateStatistics(rates: readonly number[], stdevFactor: number): SuccessRateStatistics {
-  if (rates.length === 0) throw new RangeError('success-rate: needs at least one rate');
+  if (rates.length === 0) throw new ComponentError('argument.empty', 'success-rate: needs at least one rate');
   let sum = 0;
   for (const rate of rates) sum += rate;
   const mean = sum / rates.length;

@@ -50,7 +50,7 @@ export interface LoadStats {
 /** Mean, max/mean, min/mean and std/mean of `loads` (counts or shares). O(n). */
 export function loadStats(loads: Iterable<number>): LoadStats {
   const values = [...loads];
-  if (values.length === 0) throw new RingError('RING_INVALID_ARGUMENT', 'analysis: loadStats needs at least one load, got none');
+  if (values.length === 0) throw new RingError('argument.empty', 'analysis: loadStats needs at least one load, got none');
   let sum = 0;
   let max = -Infinity;
   let min = Infinity;
@@ -102,6 +102,6 @@ export function movedFraction(before: Lookup, after: Lookup, keyCount: number): 
 
 function checkKeyCount(keyCount: number): void {
   if (!(Number.isInteger(keyCount) && keyCount >= 1 && keyCount <= 1e9)) {
-    throw new RingError('RING_INVALID_ARGUMENT', `analysis: keyCount must be an integer in [1, 1e9], got ${keyCount}`);
+    throw new RingError('argument.out-of-range', `analysis: keyCount must be an integer in [1, 1e9], got ${keyCount}`);
   }
 }

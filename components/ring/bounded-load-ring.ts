@@ -1,3 +1,4 @@
+import { numericOptionCode } from '../errors';
 import { ringDefaults } from './defaults';
 import { HashRing } from './hash-ring';
 import type { Placement } from './placement';
@@ -53,7 +54,7 @@ export class BoundedLoadRing implements Placement {
     this.balanceFactor = opts.balanceFactor ?? ringDefaults.balanceFactor;
     if (!(this.balanceFactor >= 1 && this.balanceFactor <= ringDefaults.balanceFactorMax)) {
       throw new RingError(
-        'RING_INVALID_OPTION',
+        numericOptionCode(this.balanceFactor),
         `bounded-load: balanceFactor must be a number in [1, ${ringDefaults.balanceFactorMax}], got ${this.balanceFactor}`,
       );
     }
@@ -68,7 +69,7 @@ export class BoundedLoadRing implements Placement {
   /** Current number of balls in `node`. */
   load(node: string): number {
     const bin = this.bins.get(node);
-    if (bin === undefined) throw new RingError('RING_UNKNOWN_NODE', `bounded-load: unknown node "${node}"`);
+    if (bin === undefined) throw new RingError('ring.unknown-node', `bounded-load: unknown node "${node}"`);
     return bin.size;
   }
 
@@ -88,7 +89,7 @@ export class BoundedLoadRing implements Placement {
    */
   assign(key: string): string {
     if (this.assignments.has(key)) {
-      throw new RingError('RING_DUPLICATE_KEY', `bounded-load: key ${JSON.stringify(key)} is already assigned (release it first)`);
+      throw new RingError('ring.duplicate-key', `bounded-load: key ${JSON.stringify(key)} is already assigned (release it first)`);
     }
     if (this.bins.size === 0) throw emptyError(this.name, key);
     const bin = this.firstBinWithRoom(key, this.capacityFor(this.assignments.size + 1));
@@ -100,7 +101,7 @@ export class BoundedLoadRing implements Placement {
   release(key: string): void {
     const bin = this.assignments.get(key);
     if (bin === undefined) {
-      throw new RingError('RING_UNKNOWN_KEY', `bounded-load: key ${JSON.stringify(key)} is not assigned`);
+      throw new RingError('ring.unknown-key', `bounded-load: key ${JSON.stringify(key)} is not assigned`);
     }
     this.assignments.delete(key);
     this.bins.get(bin)!.delete(key);
@@ -122,7 +123,7 @@ export class BoundedLoadRing implements Placement {
   add(node: string, weight?: number): void {
     if (weight !== undefined && weight !== 1) {
       throw new RingError(
-        'RING_INVALID_OPTION',
+        'ring.unweighted',
         `bounded-load: weight of node "${node}" must be 1 (bins are unweighted, as in the paper), got ${weight}`,
       );
     }
@@ -143,10 +144,10 @@ export class BoundedLoadRing implements Placement {
   /** Removes a bin and re-places its balls, oldest first. Throws if it is the last bin and holds balls. */
   remove(node: string): void {
     const bin = this.bins.get(node);
-    if (bin === undefined) throw new RingError('RING_UNKNOWN_NODE', `bounded-load: unknown node "${node}"`);
+    if (bin === undefined) throw new RingError('ring.unknown-node', `bounded-load: unknown node "${node}"`);
     if (this.bins.size === 1 && bin.size > 0) {
       throw new RingError(
-        'RING_INVALID_ARGUMENT',
+        'ring.last-node-loaded',
         `bounded-load: cannot remove the last node "${node}" while it holds ${bin.size} keys (release them first)`,
       );
     }

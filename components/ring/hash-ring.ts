@@ -63,7 +63,7 @@ export class HashRing implements Placement {
   /** Every node with its weight and point count, in the order added. */
   private readonly members = new Map<string, Member>();
 
-  /** @throws RingError RING_INVALID_OPTION when vnodes is not an integer in [1, 2^20] */
+  /** @throws RingError option.out-of-range (old code RING_INVALID_OPTION) when vnodes is not an integer in [1, 2^20] */
   constructor(opts: HashRingOptions = {}) {
     this.vnodes = opts.vnodes ?? ringDefaults.vnodes;
     checkInteger('hash-ring: vnodes', this.vnodes, 1, ringDefaults.vnodesMax);
@@ -84,7 +84,7 @@ export class HashRing implements Placement {
     const pointCountMax = ringDefaults.pointCountMax - this.points.length;
     if (!(pointCount >= 1 && pointCount <= pointCountMax)) {
       throw new RingError(
-        'RING_INVALID_OPTION',
+        'ring.point-count-out-of-range',
         `hash-ring: node "${node}" with weight ${weight} gets round(vnodes·weight) = round(${this.vnodes}·${weight}) = ` +
           `${pointCount} points; must be in [1, ${pointCountMax}] (at most ${ringDefaults.pointCountMax} points in all)`,
       );
@@ -130,7 +130,7 @@ export class HashRing implements Placement {
   replicas(key: string, n: number): string[] {
     if (!(Number.isInteger(n) && n >= 0 && n <= this.members.size)) {
       throw new RingError(
-        'RING_INVALID_ARGUMENT',
+        'argument.out-of-range',
         `hash-ring: replicas(key, n) needs an integer n in [0, ${this.members.size}] (the node count), got ${n}`,
       );
     }

@@ -23,13 +23,10 @@ export const jumpBucketCountMax = 2 ** 31 - 1;
  */
 export function jumpConsistentHash(key: bigint, bucketCount: number): number {
   if (!(typeof key === 'bigint' && key >= 0n && key <= keyMax)) {
-    throw new RingError('RING_INVALID_ARGUMENT', `jump: key must be a bigint in [0, 2^64 − 1], got ${String(key)}`);
+    throw new RingError('argument.out-of-range', `jump: key must be a bigint in [0, 2^64 − 1], got ${String(key)}`);
   }
   if (!(Number.isInteger(bucketCount) && bucketCount >= 1 && bucketCount <= jumpBucketCountMax)) {
-    throw new RingError(
-      'RING_INVALID_ARGUMENT',
-      `jump: bucketCount must be an integer in [1, ${jumpBucketCountMax}], got ${bucketCount}`,
-    );
+    throw new RingError('argument.out-of-range', `jump: bucketCount must be an integer in [1, ${jumpBucketCountMax}], got ${bucketCount}`);
   }
   let state = key;
   let bucket = -1;

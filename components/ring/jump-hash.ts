@@ -40,7 +40,7 @@ export class JumpHash implements Placement {
     if (this.members.has(node)) throw duplicateNodeError(this.name, node);
     if (weight !== undefined && weight !== 1) {
       throw new RingError(
-        'RING_INVALID_OPTION',
+        'ring.unweighted',
         `jump: weight of node "${node}" must be 1 (jump hash has no weights; use hash-ring, rendezvous or maglev), got ${weight}`,
       );
     }

@@ -37,7 +37,7 @@ export interface MaglevBackend {
 export function buildMaglevTable(backends: readonly MaglevBackend[], tableSize: number): Int32Array {
   checkTableSize(tableSize);
   if (backends.length === 0) {
-    throw new RingError('RING_INVALID_ARGUMENT', 'maglev: the table needs at least one backend, got 0');
+    throw new RingError('argument.empty', 'maglev: the table needs at least one backend, got 0');
   }
   const count = backends.length;
   const position = new Float64Array(count);
@@ -76,8 +76,9 @@ export function checkTableSize(tableSize: number): void {
   checkInteger('maglev: tableSize', tableSize, 2, ringDefaults.maglevTableSizeMax);
   if (!isPrime(tableSize)) {
     throw new RingError(
-      'RING_INVALID_OPTION',
+      'ring.table-size-not-prime',
       `maglev: tableSize must be prime (every preference list must cover all slots), got ${tableSize}; e.g. 65537, 655373`,
+      nearestPrimesHint(tableSize),
     );
   }
 }
@@ -87,6 +88,20 @@ export function isPrime(n: number): boolean {
   if (n < 2) return false;
   for (let d = 2; d * d <= n; d++) if (n % d === 0) return false;
   return true;
+}
+
+/**
+ * "the nearest primes are 65521 and 65537", for a composite `tableSize` already checked to
+ * be in [2, maglevTableSizeMax]: it is at least 4, so 3 or a larger prime lies below, and
+ * the maximum (5,000,011) is prime, so one lies above within range. Prime gaps below 5·10^6
+ * are at most 154, so this is a few hundred trial divisions, paid only on the error path.
+ */
+function nearestPrimesHint(tableSize: number): string {
+  let below = tableSize - 1;
+  while (!isPrime(below)) below--;
+  let above = tableSize + 1;
+  while (!isPrime(above)) above++;
+  return `the nearest primes are ${below} and ${above}`;
 }
 
 function nextSlot(slot: number, skip: number, tableSize: number): number {
@@ -101,7 +116,7 @@ function normalizedWeights(backends: readonly MaglevBackend[]): Float64Array {
     const value = backends[i]!.weight ?? 1;
     if (!(value > 0 && value <= ringDefaults.weightMax)) {
       throw new RingError(
-        'RING_INVALID_OPTION',
+        'option.out-of-range',
         `maglev: weight of backend ${i} must be a number in (0, ${ringDefaults.weightMax}], got ${value}`,
       );
     }

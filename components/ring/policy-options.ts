@@ -1,3 +1,4 @@
+import { numericOptionCode } from '../errors';
 import { RingError } from './ring-error';
 
 /**
@@ -13,10 +14,7 @@ export function checkKnownOptions(
 ): void {
   for (const field of Object.keys(options)) {
     if (!allowed.includes(field)) {
-      throw new RingError(
-        'RING_INVALID_OPTION',
-        `${policy} policy: unknown option "${field}"; allowed: ${allowed.join(', ')}`,
-      );
+      throw new RingError('option.unknown-field', `${policy} policy: unknown option "${field}"; allowed: ${allowed.join(', ')}`);
     }
   }
 }
@@ -33,7 +31,7 @@ export function optionalInteger(
   if (value === undefined) return undefined;
   if (!(typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max)) {
     throw new RingError(
-      'RING_INVALID_OPTION',
+      numericOptionCode(value),
       `${policy} policy: ${field} must be an integer in [${min}, ${max}], got ${JSON.stringify(value)}`,
     );
   }

@@ -1,5 +1,6 @@
 import { ringDefaults } from './defaults';
 import type { StringHash } from './placement';
+import { invariantError, numericOptionCode } from '../errors';
 import { RingError } from './ring-error';
 
 /**
@@ -10,7 +11,7 @@ import { RingError } from './ring-error';
 /** Throws unless `value` is an integer in [min, max]. */
 export function checkInteger(field: string, value: number, min: number, max: number): void {
   if (!(Number.isInteger(value) && value >= min && value <= max)) {
-    throw new RingError('RING_INVALID_OPTION', `${field} must be an integer in [${min}, ${max}], got ${value}`);
+    throw new RingError(numericOptionCode(value), `${field} must be an integer in [${min}, ${max}], got ${value}`);
   }
 }
 
@@ -18,7 +19,7 @@ export function checkInteger(field: string, value: number, min: number, max: num
 export function checkWeight(node: string, weight: number): void {
   if (!(weight > 0 && weight <= ringDefaults.weightMax)) {
     throw new RingError(
-      'RING_INVALID_OPTION',
+      numericOptionCode(weight),
       `weight of node "${node}" must be a number in (0, ${ringDefaults.weightMax}], got ${weight}`,
     );
   }
@@ -27,7 +28,7 @@ export function checkWeight(node: string, weight: number): void {
 /** Throws unless `node` is a non-empty string. */
 export function checkNodeName(node: string): void {
   if (typeof node !== 'string' || node.length === 0) {
-    throw new RingError('RING_INVALID_ARGUMENT', `node name must be a non-empty string, got ${JSON.stringify(node)}`);
+    throw new RingError('argument.invalid-name', `node name must be a non-empty string, got ${JSON.stringify(node)}`);
   }
 }
 
@@ -35,30 +36,31 @@ export function checkNodeName(node: string): void {
 export function checkHashValue(key: string, value: number): void {
   if (!(Number.isInteger(value) && value >= 0 && value <= 0xffffffff)) {
     throw new RingError(
-      'RING_INVALID_OPTION',
+      'ring.hash-out-of-range',
       `hash must return an integer in [0, 4294967295], got ${value} for ${JSON.stringify(key)}`,
+      'a custom hash must return an unsigned 32-bit integer: end it with `>>> 0`',
     );
   }
 }
 
 /** Error for a lookup on a placement without nodes. */
 export function emptyError(name: string, key: string): RingError {
-  return new RingError('RING_EMPTY', `${name}: lookup of ${JSON.stringify(key)} in an empty placement (add a node first)`);
+  return new RingError('ring.empty', `${name}: lookup of ${JSON.stringify(key)} in an empty placement (add a node first)`);
 }
 
 /** Error for adding a node twice. */
 export function duplicateNodeError(name: string, node: string): RingError {
-  return new RingError('RING_DUPLICATE_NODE', `${name}: node "${node}" is already present (remove it first to change its weight)`);
+  return new RingError('ring.duplicate-node', `${name}: node "${node}" is already present (remove it first to change its weight)`);
 }
 
 /** Error for removing or querying a node that is not there. */
 export function unknownNodeError(name: string, node: string): RingError {
-  return new RingError('RING_UNKNOWN_NODE', `${name}: unknown node "${node}"`);
+  return new RingError('ring.unknown-node', `${name}: unknown node "${node}"`);
 }
 
 /** Throws with the invariant's name when `condition` is false. */
 export function invariant(condition: boolean, message: string): asserts condition {
-  if (!condition) throw new Error(`ring: invariant violated: ${message}`);
+  if (!condition) throw invariantError('ring.invariant-violated', `ring: invariant violated: ${message}`);
 }
 
 /**

@@ -4,6 +4,7 @@ import { balancerDefaults } from '../../../components/balancer/defaults';
 import { leastRequestPolicy, leastRequestWeight } from '../../../components/balancer/least-request';
 import { policies } from '../../../components/balancer/policies';
 import { weightedRoundRobinPolicy } from '../../../components/balancer/weighted-round-robin';
+import { ComponentError } from '../../../components/errors';
 import { SeededRng } from '../../../sim/rng';
 import { ScriptedEnv } from '../../support/scripted-env';
 import { balancerWith, pickSequence, startRequests } from './helpers';
@@ -110,7 +111,7 @@ describe('least-request', () => {
     expect(() => leastRequestPolicy(env, { choices: 0 })).toThrow(
       'balancer: least-request: choices must be an integer in [1, 100], got 0',
     );
-    expect(() => leastRequestPolicy(env, { choices: 2.5 })).toThrow(RangeError);
+    expect(() => leastRequestPolicy(env, { choices: 2.5 })).toThrow(ComponentError);
     expect(() => leastRequestPolicy(env, { activeRequestBias: -1 })).toThrow(
       'balancer: least-request: activeRequestBias must be a number in [0, 10], got -1',
     );

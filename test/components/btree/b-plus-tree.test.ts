@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BPlusTree, bPlusTreeDefaults, defaultCompare } from '../../../components/btree';
+import { ComponentError } from '../../../components/errors';
 import { operationArbitrary, runAgainstModel, scenarioArbitrary } from './model-operations';
 
 /** mulberry32: a tiny seeded PRNG for shuffles (tests never use Math.random). */
@@ -53,9 +54,9 @@ describe('BPlusTree options', () => {
   });
 
   it.each([2, 0, -3, 1025, 3.5, Number.NaN, Number.POSITIVE_INFINITY])(
-    'rejects order %s with a RangeError naming the field, the value and the range',
+    'rejects order %s with a ComponentError naming the field, the value and the range',
     (order) => {
-      expect(() => new BPlusTree({ order })).toThrow(RangeError);
+      expect(() => new BPlusTree({ order })).toThrow(ComponentError);
       expect(() => new BPlusTree({ order })).toThrow(`btree: order must be an integer in [3, 1024], got ${order}`);
     },
   );
@@ -76,16 +77,16 @@ describe('BPlusTree options', () => {
     expect(defaultCompare(-0, 0)).toBe(0);
     expect(defaultCompare(3n, 3n)).toBe(0);
     expect(() => defaultCompare(Number.NaN, 1)).toThrow('btree: default compare cannot order NaN (number) and 1 (number)');
-    expect(() => defaultCompare('1', 1)).toThrow(RangeError);
+    expect(() => defaultCompare('1', 1)).toThrow(ComponentError);
     const tree = new BPlusTree<number, number>();
     tree.set(1, 1);
-    expect(() => tree.set(Number.NaN, 2)).toThrow(RangeError);
-    expect(() => tree.get(Number.NaN)).toThrow(RangeError);
+    expect(() => tree.set(Number.NaN, 2)).toThrow(ComponentError);
+    expect(() => tree.get(Number.NaN)).toThrow(ComponentError);
   });
 
   it('rejects a NaN key even when nothing else is there to compare with', () => {
-    expect(() => new BPlusTree<number, number>().set(Number.NaN, 1)).toThrow(RangeError);
-    expect(() => BPlusTree.fromSorted([[Number.NaN, 1]])).toThrow(RangeError);
+    expect(() => new BPlusTree<number, number>().set(Number.NaN, 1)).toThrow(ComponentError);
+    expect(() => BPlusTree.fromSorted([[Number.NaN, 1]])).toThrow(ComponentError);
   });
 });
 
@@ -280,11 +281,11 @@ describe('BPlusTree.fromSorted', () => {
     fromMap.checkInvariants();
   });
 
-  it('rejects unsorted or duplicate input with a RangeError naming the first bad index', () => {
+  it('rejects unsorted or duplicate input with a ComponentError naming the first bad index', () => {
     expect(() => BPlusTree.fromSorted([[1, 0], [3, 0], [2, 0]])).toThrow(
       'btree: fromSorted input must be strictly ascending, but key 2 at index 2 is not greater than key 3 at index 1',
     );
-    expect(() => BPlusTree.fromSorted([[1, 0], [1, 0]])).toThrow(RangeError);
+    expect(() => BPlusTree.fromSorted([[1, 0], [1, 0]])).toThrow(ComponentError);
   });
 
   it('validates options like the constructor', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BPlusTree, WriteBuffer, writeBufferDefaults } from '../../../components/btree';
+import { ComponentError } from '../../../components/errors';
 import { runAgainstModel, scenarioArbitrary } from './model-operations';
 
 /** A tree that records the writes it receives, to observe what a flush does. */
@@ -34,8 +35,8 @@ describe('WriteBuffer options', () => {
     expect(Object.isFrozen(writeBufferDefaults)).toBe(true);
   });
 
-  it.each([0, -1, 1.5, Number.NaN, 1_048_577])('rejects capacity %s with a RangeError naming the field, the value and the range', (capacity) => {
-    expect(() => new WriteBuffer(new BPlusTree(), { capacity })).toThrow(RangeError);
+  it.each([0, -1, 1.5, Number.NaN, 1_048_577])('rejects capacity %s with a ComponentError naming the field, the value and the range', (capacity) => {
+    expect(() => new WriteBuffer(new BPlusTree(), { capacity })).toThrow(ComponentError);
     expect(() => new WriteBuffer(new BPlusTree(), { capacity })).toThrow(
       `writeBuffer: capacity must be an integer in [1, 1048576], got ${capacity}`,
     );
@@ -134,7 +135,7 @@ describe('WriteBuffer writes', () => {
 describe('WriteBuffer key validation', () => {
   it('rejects a NaN key at set time, not at flush time, even over an empty tree', () => {
     const buffer = new WriteBuffer(new BPlusTree<number, number>());
-    expect(() => buffer.set(Number.NaN, 1)).toThrow(RangeError);
+    expect(() => buffer.set(Number.NaN, 1)).toThrow(ComponentError);
     expect(buffer.pending).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ComponentError } from '../../../components/errors';
 import { gossipLanProfile, gossipLocalProfile, gossipWanProfile, resolveGossipConfig } from '../../../components/gossip/index';
 
 describe('gossip profiles', () => {
@@ -66,7 +67,7 @@ describe('resolveGossipConfig', () => {
     [{ timerPhase: 'sync' as never }, /timerPhase must be one of random, aligned/],
     [{ suspicion: 'yes' as never }, /suspicion must be true or false, got yes/],
   ])('rejects %o naming the field, the value and the range', (input, message) => {
-    expect(() => resolveGossipConfig(input)).toThrow(RangeError);
+    expect(() => resolveGossipConfig(input)).toThrow(ComponentError);
     expect(() => resolveGossipConfig(input)).toThrow(message);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ComponentError } from '../../../components/errors';
 import { retryDefaults } from '../../../components/resilience/defaults';
 import { RetryPolicy } from '../../../components/resilience/retry-policy';
 import { SeededRng } from '../../../sim/rng';
@@ -55,7 +56,7 @@ describe('RetryPolicy', () => {
 
   it('rejects bad options with the field, value and range', () => {
     expect(() => new RetryPolicy({ max: -1 })).toThrow('retry-policy: max must be an integer in [0, 100], got -1');
-    expect(() => new RetryPolicy({ max: 1.5 })).toThrow(RangeError);
+    expect(() => new RetryPolicy({ max: 1.5 })).toThrow(ComponentError);
     expect(() => new RetryPolicy({ baseBackoffMs: 0 })).toThrow(
       'retry-policy: baseBackoffMs must be a number in (0, 3600000], got 0',
     );

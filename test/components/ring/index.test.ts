@@ -23,10 +23,10 @@ describe('components/ring', () => {
     for (const line of lines) expect(line).toMatch(/^(export |\s|\}|$)/);
   });
 
-  it.each(sources)('%s imports only siblings, ../balancer/* and ../../sim/env', (file) => {
+  it.each(sources)('%s imports only siblings, ../balancer/*, ../errors and ../../sim/env', (file) => {
     const text = readFileSync(join(folder, file), 'utf8');
     for (const [, specifier] of text.matchAll(/from '([^']+)'/g)) {
-      expect(specifier).toMatch(/^(\.\/[a-z0-9-]+|\.\.\/balancer\/[a-z0-9-]+|\.\.\/\.\.\/sim\/env)$/);
+      expect(specifier).toMatch(/^(\.\/[a-z0-9-]+|\.\.\/balancer\/[a-z0-9-]+|\.\.\/errors|\.\.\/\.\.\/sim\/env)$/);
     }
   });
 
