@@ -12,6 +12,7 @@ import { registerValidate } from './commands/validate';
 import { registerViz } from './commands/viz';
 import { EXIT, oneLineError, UsageError } from './errors';
 import { VERSION } from './version';
+import { ComponentError } from '../components/errors';
 
 /** The `meshsim` command: parse arguments, run, and turn errors into one-line messages. */
 export function buildProgram(): Command {
@@ -70,7 +71,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 /** Print a user error as one line (no stack) and choose the exit code. */
-function report(error: unknown): number {
+export function report(error: unknown): number {
   if (error instanceof CommanderError) {
     // Help and version "errors" are normal exits; commander already printed its message.
     return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
@@ -81,6 +82,11 @@ function report(error: unknown): number {
   }
   if (error instanceof UsageError) {
     process.stderr.write(error.format() + '\n');
+    return EXIT.badInput;
+  }
+  // A component refusing an option or argument the loader let through is still bad input.
+  if (error instanceof ComponentError && /^(option|argument)\./.test(error.code)) {
+    process.stderr.write(`meshsim: ${error.format()}\n`);
     return EXIT.badInput;
   }
   const err = error as Error;

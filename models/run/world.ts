@@ -1,6 +1,6 @@
 import { Balancer } from '../../components/balancer/balancer';
 import { healthCheckReply } from '../../components/resilience/health-checker';
-import { policies } from '../../components/balancer/policies';
+import { createPolicy } from '../../components/balancer/policies';
 import type { Address } from '../../sim/env';
 import { MetricsRegistry } from '../../sim/metrics';
 import { RngStreams } from '../../sim/rng';
@@ -83,10 +83,8 @@ export class World {
    * caller and target), balancer and resilience components.
    */
   callerFor(address: Address, service: string, balancer: BalancerSpec, options: CallerOptions): Caller {
-    const factory = policies[balancer.policy];
-    if (factory === undefined) throw new Error(`model: unknown balancer policy "${balancer.policy}"`);
     const env = new SimEnv(this.sim, this.streams, address, this.network, this.metrics, this.options.trace, `${address}->${service}`);
-    const lb = new Balancer(factory(env, balancer.options), { panicThresholdPercent: balancer.panicThresholdPercent });
+    const lb = new Balancer(createPolicy(balancer.policy, env, balancer.options), { panicThresholdPercent: balancer.panicThresholdPercent });
     const weights = this.scenario.services.get(service)!.weights;
     lb.setHosts(this.serviceReplicas.get(service)!.map((r, i) => ({ id: r.id, weight: weights?.[i] ?? 1 })));
     const caller = new Caller(this.sim, this.network, address, lb, this.replicas, options, env, this.metrics);
