@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { LIMIT_REASONS, RUN_LIMITS } from '../models/scenario/limits';
+import { runSizeProblems } from '../models/scenario/run-size';
 import { parseDuration } from '../models/scenario/units';
 import type { Scenario } from '../models/scenario/types';
 import { UsageError } from './errors';
@@ -28,20 +30,41 @@ export function addRunOptions(command: Command): Command {
     .option('--quiet', 'no progress bar');
 }
 
-/** Apply --seed, --replications and --duration on top of a loaded scenario. */
+/**
+ * Apply --seed, --replications and --duration on top of a loaded scenario, with the bounds
+ * a scenario file has (limits.ts): each value, and the size of the run they add up to.
+ */
 export function applyRunFlags(scenario: Scenario, flags: RunFlags): Scenario {
   let out = scenario;
   if (flags.seed !== undefined) out = { ...out, seed: integer('--seed', flags.seed, 0) };
-  if (flags.replications !== undefined) out = { ...out, replications: integer('--replications', flags.replications, 1) };
+  if (flags.replications !== undefined) out = { ...out, replications: parseReplications(flags.replications) };
   if (flags.duration !== undefined) {
     const parsed = parseDuration(flags.duration);
+    if (!parsed.ok && parsed.hint === LIMIT_REASONS.duration) throw new UsageError(`--duration: expected ${parsed.expected}, got "${flags.duration}"`, parsed.hint);
     if (!parsed.ok || parsed.value <= 0) throw new UsageError(`--duration: expected a positive duration with units, got "${flags.duration}"`, 'e.g. --duration 60s');
     if (parsed.value <= out.warmupMs) {
       throw new UsageError(`--duration ${flags.duration} is not longer than the warm-up (${duration(out.warmupMs)})`, `use a longer duration, or a shorter warmup: in the scenario`);
     }
     out = { ...out, durationMs: parsed.value };
   }
+  const problem = runSizeProblems(out)[0];
+  if (problem !== undefined) throw new UsageError(`${flagsText(flags)}: ${problem.message}`, problem.hint);
   return out;
+}
+
+/** The run flags given, as typed: `--duration 100h --replications 50`. */
+function flagsText(flags: RunFlags): string {
+  const given = [['--seed', flags.seed], ['--replications', flags.replications], ['--duration', flags.duration]] as const;
+  return given.flatMap(([flag, value]) => (value === undefined ? [] : [`${flag} ${value}`])).join(' ') || 'the scenario';
+}
+
+function parseReplications(raw: string): number {
+  const max = RUN_LIMITS.replications;
+  const expected = `expected an integer from 1 to ${max.toLocaleString('en-US')}, got "${raw}"`;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1) throw new UsageError(`--replications: ${expected}`, 'e.g. --replications 8');
+  if (n > max) throw new UsageError(`--replications: ${expected}`, LIMIT_REASONS.replications);
+  return n;
 }
 
 export function checkFormat(format: string): Format {

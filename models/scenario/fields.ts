@@ -19,6 +19,7 @@ import {
   UNIT_PATTERNS,
   type UnitResult,
 } from './units';
+import { DURATION_MAX_TEXT, RUN_LIMITS } from './limits';
 
 /** How to explain a bad value of a field. */
 export interface FieldInfo {
@@ -90,7 +91,7 @@ const pattern = (source: string) => ({ type: 'string', pattern: source });
 
 /** A duration ≥ 0, to milliseconds. */
 export const duration = unitField(
-  'A duration: a number and a unit, us, ms, s, m or h (250us, 10ms, 1.5s, 5m, 1h); 0 needs no unit.',
+  `A duration: a number and a unit, us, ms, s, m or h (250us, 10ms, 1.5s, 5m, 1h); 0 needs no unit. At most ${DURATION_MAX_TEXT}.`,
   parseDuration,
   { expected: UNIT_EXPECTED.duration, example: '10ms' },
   { anyOf: [pattern(UNIT_PATTERNS.duration), { const: 0 }, { const: '0' }] },
@@ -101,7 +102,7 @@ export const positiveDuration = bounded(duration, (ms) => ms > 0, { expected: 'a
 
 /** A rate ≥ 0, to events per second. */
 export const rate = unitField(
-  'A rate: a number per second, minute or hour (600/s, 30/m, 2/h).',
+  `A rate: a number per second, minute or hour (600/s, 30/m, 2/h). At most ${RUN_LIMITS.ratePerSec.toLocaleString('en-US')}/s.`,
   parseRate,
   { expected: UNIT_EXPECTED.rate, example: '100/s' },
   { anyOf: [pattern(UNIT_PATTERNS.rate), { const: 0 }, { const: '0' }] },
@@ -162,9 +163,17 @@ export const COUNT_LIMITS = Object.freeze({
   joins: 100_000,
 });
 
-/** An integer in [1, max]. */
-export const countUpTo = (max: number, example: number) =>
-  withInfo(z.number().int().min(1).max(max), { expected: `a positive integer up to ${max.toLocaleString('en-US')}`, example: String(example) });
+/**
+ * An integer in [1, max]; `why`, when given, is the hint for a value above max. The bounds
+ * are checked first and stop the checks, so a huge or negative value is one problem, not
+ * also an unsafe integer.
+ */
+export const countUpTo = (max: number, example: number, why?: string) => integerUpTo(1, max, `a positive integer up to ${max.toLocaleString('en-US')}`, example, why);
+
+function integerUpTo(min: number, max: number, expected: string, example: number, why: string | undefined) {
+  const aboveMax = why === undefined ? { abort: true } : { abort: true, message: encodeDetail({ expected, example: String(example), hint: why }) };
+  return withInfo(z.number().max(max, aboveMax).min(min, { abort: true }).int(), { expected, example: String(example) });
+}
 
 /** An integer ≥ 0. */
 export const nonNegativeInteger = (example: number) =>

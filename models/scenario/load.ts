@@ -4,7 +4,7 @@
  *
  *   text → YAML document (syntax errors stop here) → overrides → schema validation
  *        + cross-section checks (both always run, so all problems show at once)
- *        → normalise (defaults filled in)
+ *        → normalise (defaults filled in) → the size of the run (limits.ts)
  *
  * No Node APIs here: the browser worker loads scenarios too (see read-file.ts for files).
  */
@@ -14,6 +14,7 @@ import { ScenarioError, type ScenarioProblem } from './errors';
 import { normalise } from './normalise';
 import { applyOverrides, overrideText, type ScenarioOverride } from './overrides';
 import { cutShort, pathText, type PathProblem } from './path-problem';
+import { runSizeProblems } from './run-size';
 import { scenarioSchema } from './schema';
 import { positionOf } from './source-position';
 import type { Scenario } from './types';
@@ -41,14 +42,21 @@ export function loadScenario(text: string, file: string, opts: LoadOptions = {})
   if (doc.errors.length > 0) throw new ScenarioError([syntaxProblem(doc.errors[0]!, doc.errors.length - 1, lineCounter, file)]);
   const overrides = opts.overrides ?? [];
   const overrideProblems = applyOverrides(doc, overrides);
+  const place = (problems: readonly PathProblem[], notedOverrides: readonly ScenarioOverride[]) =>
+    problems.map((problem) => placeProblem(problem, doc, lineCounter, file, notedOverrides));
+  const fail = (documentProblems: readonly PathProblem[]): never => {
+    const placed = [...place(overrideProblems, []), ...place(documentProblems, overrides)];
+    // Array.prototype.sort is stable, so problems at one place keep the order found.
+    throw new ScenarioError(placed.sort((a, b) => a.line - b.line || a.column - b.column));
+  };
   const raw = documentValue(doc, file);
   const { data, problems } = validate(scenarioSchema, raw);
   const documentProblems = [...problems, ...crossCheck(raw)];
-  if (overrideProblems.length === 0 && documentProblems.length === 0) return normalise(data!);
-  const place = (problem: PathProblem, notedOverrides: readonly ScenarioOverride[]) => placeProblem(problem, doc, lineCounter, file, notedOverrides);
-  const placed = [...overrideProblems.map((problem) => place(problem, [])), ...documentProblems.map((problem) => place(problem, overrides))];
-  // Array.prototype.sort is stable, so problems at one place keep the order found.
-  throw new ScenarioError(placed.sort((a, b) => a.line - b.line || a.column - b.column));
+  if (overrideProblems.length > 0 || documentProblems.length > 0) fail(documentProblems);
+  const scenario = normalise(data!);
+  const sizeProblems = runSizeProblems(scenario);
+  if (sizeProblems.length > 0) fail(sizeProblems);
+  return scenario;
 }
 
 function syntaxProblem(error: YAMLError, more: number, lineCounter: LineCounter, file: string): ScenarioProblem {

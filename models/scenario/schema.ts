@@ -33,7 +33,6 @@ import {
   nonNegativeInteger,
   oneOf,
   positiveDuration,
-  positiveInteger,
   positiveNumber,
   probability,
   rate,
@@ -41,6 +40,7 @@ import {
   size,
   text,
 } from './fields';
+import { LIMIT_REASONS, RUN_LIMITS } from './limits';
 
 // ---- network ---------------------------------------------------------------------------
 
@@ -263,8 +263,8 @@ export const scenarioSchema = explained(
     seed: nonNegativeInteger(1).meta({ description: 'Master random seed; replication i uses seed + i.' }),
     duration: positiveDuration.meta({ description: 'Simulated time of each run, e.g. 600s.' }),
     warmup: duration.optional().meta({ description: 'Initial time excluded from the metrics, e.g. 60s; shorter than duration.', default: RUN_DEFAULTS.warmup }),
-    replications: positiveInteger(4).optional().meta({
-      description: 'Independent runs, with seeds seed, seed+1, …',
+    replications: countUpTo(RUN_LIMITS.replications, 4, LIMIT_REASONS.replications).optional().meta({
+      description: `Independent runs, with seeds seed, seed+1, … (at most ${RUN_LIMITS.replications.toLocaleString('en-US')}).`,
       default: RUN_DEFAULTS.replications,
     }),
     window: positiveDuration.optional().meta({ description: 'Width of a time-series window, e.g. 1s.', default: RUN_DEFAULTS.window }),

@@ -9,7 +9,11 @@
  * the value in the normalised unit or what was expected with a hint for the user. They
  * never throw. Scaling is done in exact integer arithmetic where the digits allow, so
  * `1.1s` is exactly 1100 ms, not 1100.0000000000002.
+ *
+ * Durations and rates have upper bounds (`RUN_LIMITS` in limits.ts, with the reasons), so
+ * `99999999999999999999h` is an error here rather than a run that never ends.
  */
+import { DURATION_MAX_TEXT, LIMIT_REASONS, RUN_LIMITS } from './limits';
 
 /** A parsed value, or what the input should have looked like. */
 export type UnitResult =
@@ -172,19 +176,25 @@ function suggestUnit(unit: string, kind: UnitKind): string | undefined {
   return sameLetters.length === 1 ? sameLetters[0] : undefined;
 }
 
+/** `result`, or what was expected when its value is above `max` (Infinity included). */
+function atMost(result: UnitResult, max: number, expected: string, hint: string): UnitResult {
+  return result.ok && !(result.value <= max) ? fail(expected, hint) : result;
+}
+
 /**
  * A duration to milliseconds: `250us` → 0.25, `10ms` → 10, `1.5s` → 1500, `5m`, `1h`.
  * The number 0 (or the string "0") is accepted as 0 ms; any other bare number is not.
+ * At most 720h.
  */
 export function parseDuration(raw: unknown): UnitResult {
   if (raw === 0 || raw === '0') return { ok: true, value: 0 };
-  return parseWithUnit(raw, DURATION);
+  return atMost(parseWithUnit(raw, DURATION), RUN_LIMITS.durationMs, `a duration up to ${DURATION_MAX_TEXT} (30 days)`, LIMIT_REASONS.duration);
 }
 
-/** A rate to events per second: `600/s` → 600, `30/m` → 0.5, `2/h`. `0` is accepted. */
+/** A rate to events per second: `600/s` → 600, `30/m` → 0.5, `2/h`. `0` is accepted; at most 10,000,000/s. */
 export function parseRate(raw: unknown): UnitResult {
   if (raw === 0 || raw === '0') return { ok: true, value: 0 };
-  return parseWithUnit(raw, RATE);
+  return atMost(parseWithUnit(raw, RATE), RUN_LIMITS.ratePerSec, `a rate up to ${RUN_LIMITS.ratePerSec.toLocaleString('en-US')}/s`, LIMIT_REASONS.rate);
 }
 
 /**

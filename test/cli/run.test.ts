@@ -60,10 +60,24 @@ describe('meshsim run', () => {
       [['run', 'nope.yaml'], 'meshsim: no such file: nope.yaml (hint: the scenarios that ship are in scenarios/, e.g. scenarios/quickstart.yaml)\n'],
       [['run', 'scenarios/mm1.yaml', '--format', 'xml'], 'meshsim: --format: expected one of table, json, csv, md, got "xml" (hint: --format json)\n'],
       [['run', 'scenarios/mm1.yaml', '--duration', '10'], 'meshsim: --duration: expected a positive duration with units, got "10" (hint: e.g. --duration 60s)\n'],
-      [['run', 'scenarios/mm1.yaml', '--replications', '0'], 'meshsim: --replications: expected an integer >= 1, got "0" (hint: e.g. --replications 8)\n'],
+      [['run', 'scenarios/mm1.yaml', '--replications', '0'], 'meshsim: --replications: expected an integer from 1 to 1,000, got "0" (hint: e.g. --replications 8)\n'],
     ];
     for (const [args, message] of cases) {
       const r = meshsim(...args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe(message);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('values past the limits are one line saying the limit and why, exit code 2, before anything runs', () => {
+    const cases: [string[], string][] = [
+      [['--replications', '1000000000'], 'meshsim: --replications: expected an integer from 1 to 1,000, got "1000000000" (hint: 1,000 replications is the limit: intervals narrow as 1/√n, and every replication is kept in memory until the run ends)\n'],
+      [['--duration', '99999999999999999999h'], 'meshsim: --duration: expected a duration up to 720h (30 days), got "99999999999999999999h" (hint: 720h (30 days) is the longest duration: a month covers daily and weekly cycles, and the clock stays finer than a nanosecond)\n'],
+      [['--vary', 'clients.web.arrival.rate=999999999999999999999/s'], 'scenarios/quickstart.yaml:25:34  clients.web.arrival.rate: expected a rate up to 10,000,000/s, got "999999999999999999999/s" (set by override clients.web.arrival.rate=999999999999999999999/s) (hint: 10,000,000/s is the highest rate: one simulated second at that rate is 10 million requests, 5 to 30 s of CPU)\n'],
+    ];
+    for (const [args, message] of cases) {
+      const r = meshsim('run', 'scenarios/quickstart.yaml', ...args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toBe(message);
       expect(r.stdout).toBe('');

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { policyNames } from '../../../components/balancer/policies';
 import { ScenarioError } from '../../../models/scenario/errors';
 import { scenarioJsonSchema } from '../../../models/scenario/json-schema';
+import { COUNT_LIMITS } from '../../../models/scenario/fields';
+import { RUN_LIMITS } from '../../../models/scenario/limits';
 import { loadScenario, type LoadOptions } from '../../../models/scenario/load';
 
 const doc = readFileSync(new URL('../../../docs/scenarios.md', import.meta.url), 'utf8');
@@ -30,7 +32,7 @@ function problems(text: string, name: string, opts?: LoadOptions): string[] {
 
 describe('docs/scenarios.md', () => {
   it('has complete examples to check', () => {
-    expect(files.map((f) => f.name)).toEqual(['mmc-example.yaml', 'minimal.yaml', 'steps.yaml', 'faults.yaml', 'checkout.yaml']);
+    expect(files.map((f) => f.name)).toEqual(['mmc-example.yaml', 'minimal.yaml', 'steps.yaml', 'faults.yaml', 'checkout.yaml', 'too-big.yaml']);
   });
 
   for (const file of files) {
@@ -61,6 +63,17 @@ describe('docs/scenarios.md', () => {
     };
     collect(scenarioJsonSchema());
     expect([...names].filter((name) => !doc.includes(`\`${name}\``))).toEqual([]);
+  });
+
+  it('lists every limit, with its reason, in its Limits section', () => {
+    const section = doc.slice(doc.indexOf('## Limits'), doc.indexOf('## JSON Schema and editors'));
+    const cells = [...section.matchAll(/^\| [^|]+ \| ([^|]+) \| ([^|]*) \|$/gm)].map((m) => ({ limit: m[1]!.trim(), why: m[2]!.trim() }));
+    const counts = [...Object.values(COUNT_LIMITS), RUN_LIMITS.replications].map((n) => n.toLocaleString('en-US'));
+    const others = ['`720h` (30 days)', '`10000000/s`', '10^10 over all replications', '10^7 over all replications', '1,048,576', '3,000,000 copies (keys × replication)', '10,000,000'];
+    const limits = cells.map((c) => c.limit);
+    expect([...counts, ...others].filter((limit) => !limits.includes(limit))).toEqual([]);
+    expect(cells.filter((c) => c.why === '' && c.limit !== 'Limit')).toEqual([]);
+    expect([RUN_LIMITS.durationMs, RUN_LIMITS.ratePerSec, RUN_LIMITS.requests, RUN_LIMITS.windows]).toEqual([720 * 3_600_000, 1e7, 1e10, 1e7]);
   });
 
   it('documents every balancing policy', () => {

@@ -502,12 +502,95 @@ const BAD_FILES: readonly BadFile[] = [
   },
 ];
 
+const withRate = (rate: string) => BASE.map((line) => line.replace('rate: 10/s', `rate: ${rate}`));
+const replaced = (from: string, to: string) => BASE.map((line) => line.replace(from, to));
+
+/** Files over a limit of limits.ts: each message says the limit, and the hint why. */
+const OVER_LIMITS: readonly BadFile[] = [
+  {
+    name: 'a rate over 10,000,000/s',
+    yaml: withRate('999999999999999999999/s'),
+    expected: [
+      'bad.yaml:8:59  clients.load.arrival.rate: expected a rate up to 10,000,000/s, got "999999999999999999999/s" (hint: 10,000,000/s is the highest rate: one simulated second at that rate is 10 million requests, 5 to 30 s of CPU)',
+    ],
+  },
+  {
+    name: 'durations over 720h: the run, a fault time',
+    yaml: [...replaced('duration: 60s', 'duration: 99999999999999999999h'), 'faults:', '  - { at: 1s, crash: api, for: 1000h }'],
+    expected: [
+      'bad.yaml:3:11  duration: expected a duration up to 720h (30 days), got "99999999999999999999h" (hint: 720h (30 days) is the longest duration: a month covers daily and weekly cycles, and the clock stays finer than a nanosecond)',
+      'bad.yaml:10:32  faults.0.for: expected a duration up to 720h (30 days), got "1000h" (hint: 720h (30 days) is the longest duration: a month covers daily and weekly cycles, and the clock stays finer than a nanosecond)',
+    ],
+  },
+  {
+    name: 'replications over 1,000',
+    yaml: [...BASE, 'replications: 1000000000'],
+    expected: [
+      'bad.yaml:9:15  replications: expected a positive integer up to 1,000, got 1000000000 (hint: 1,000 replications is the limit: intervals narrow as 1/√n, and every replication is kept in memory until the run ends)',
+    ],
+  },
+  {
+    name: 'a run of more than 10^10 expected requests',
+    yaml: withRate('1000000/s').map((line) => line.replace('duration: 60s', 'duration: 700h')),
+    expected: [
+      'bad.yaml:3:11  duration: the run would simulate about 2.5e12 requests (rates × duration × 1 replication(s), with downstream calls), over the limit of 1e10 (hint: 10^10 requests is hours of CPU at 0.3 to 2 million simulated requests per second; shorten duration, lower the rates or run fewer replications)',
+    ],
+  },
+  {
+    name: 'a run of more than 10^10 expected requests through its call graph',
+    yaml: [
+      'name: t',
+      'seed: 1',
+      'duration: 300h',
+      'network: { latency: 1ms }',
+      'services:',
+      '  api: { serviceTime: 10ms, calls: [{ service: db, count: 1000 }] }',
+      '  db: { serviceTime: 1ms, calls: [{ service: cache, count: 1000 }] }',
+      '  cache: { serviceTime: 1ms }',
+      'clients:',
+      '  load: { target: api, arrival: { process: poisson, rate: 10/s } }',
+    ],
+    expected: [
+      'bad.yaml:3:11  duration: the run would simulate about 1.1e13 requests (rates × duration × 1 replication(s), with downstream calls), over the limit of 1e10 (hint: 10^10 requests is hours of CPU at 0.3 to 2 million simulated requests per second; shorten duration, lower the rates or run fewer replications)',
+    ],
+  },
+  {
+    name: 'more than 10^7 time-series windows over the replications',
+    yaml: [...withRate('0.001/s').map((line) => line.replace('duration: 60s', 'duration: 700h')), 'window: 1s', 'replications: 200'],
+    expected: [
+      'bad.yaml:3:11  duration: the run would keep 2e7 time-series windows (200 replications × duration / window), over the limit of 1e7 (hint: each window is about 80 bytes kept until the run ends, so 10^7 is about 800 MB; widen window, shorten duration or run fewer replications)',
+    ],
+  },
+  {
+    name: 'closed-loop users that never let the clock advance',
+    yaml: [
+      'name: t',
+      'seed: 1',
+      'duration: 1s',
+      'network: { latency: 0ms }',
+      'services:',
+      '  api: { serviceTime: 0ms }',
+      'clients:',
+      '  load: { target: api, arrival: { process: closed, users: 2, thinkTime: 0ms } }',
+    ],
+    expected: [
+      'bad.yaml:8:73  clients.load.arrival.thinkTime: closed-loop users with no think time, network latency or service time loop without the clock advancing (hint: the run would never end; e.g. thinkTime: 1s)',
+    ],
+  },
+];
+
 describe('ScenarioError: bad files and their exact messages', () => {
   it('the base file is valid', () => {
     expect(() => loadScenario(BASE.join('\n'), 'base.yaml')).not.toThrow();
   });
 
   it.each(BAD_FILES.map((file) => [file.name, file] as const))('%s', (_name, file) => {
+    expect(errorOf(file.yaml, file.overrides).format().split('\n')).toEqual(file.expected);
+  });
+});
+
+describe('ScenarioError: files over a limit, each with the limit and why', () => {
+  it.each(OVER_LIMITS.map((file) => [file.name, file] as const))('%s', (_name, file) => {
     expect(errorOf(file.yaml, file.overrides).format().split('\n')).toEqual(file.expected);
   });
 });

@@ -9,6 +9,7 @@ import {
   UNIT_PATTERNS,
   type UnitResult,
 } from '../../../models/scenario/units';
+import { LIMIT_REASONS, RUN_LIMITS } from '../../../models/scenario/limits';
 
 type Parser = (raw: unknown) => UnitResult;
 
@@ -25,6 +26,8 @@ const good: Record<string, { parse: Parser; cases: [unknown, number][] }> = {
       ['5m', 300_000],
       ['1h', 3_600_000],
       ['0.5us', 0.0005],
+      ['720h', 2_592_000_000],
+      ['43200m', 2_592_000_000],
       ['0ms', 0],
       [0, 0],
       ['0', 0],
@@ -38,6 +41,7 @@ const good: Record<string, { parse: Parser; cases: [unknown, number][] }> = {
       ['30/m', 0.5],
       ['2/h', 2 / 3600],
       ['0/s', 0],
+      ['10000000/s', 1e7],
       [0, 0],
     ],
   },
@@ -105,6 +109,9 @@ const bad: Record<string, { parse: Parser; cases: [unknown, string | undefined][
       ['-5s', 'durations cannot be negative'],
       ['ten ms', 'write a number then a unit, e.g. 10ms'],
       ['1e3ms', 'unknown unit "e3ms"; use us, ms, s, m, h'],
+      ['720.001h', LIMIT_REASONS.duration],
+      ['99999999999999999999h', LIMIT_REASONS.duration],
+      [`${'9'.repeat(400)}s`, LIMIT_REASONS.duration],
       [null, undefined],
       [true, undefined],
     ],
@@ -118,6 +125,8 @@ const bad: Record<string, { parse: Parser; cases: [unknown, string | undefined][
       ['100/sec', 'write 100/s'],
       ['100 / s', 'write 100/s'],
       ['100/d', 'unknown unit "/d"; use /s, /m, /h'],
+      ['10000000.1/s', LIMIT_REASONS.rate],
+      ['999999999999999999999/s', LIMIT_REASONS.rate],
     ],
   },
   size: {
@@ -188,6 +197,12 @@ describe('unit parsers', () => {
   it('describes what it expected, for messages', () => {
     expect(parseDuration(10)).toEqual({ ok: false, expected: 'a duration with units (us, ms, s, m, h)', hint: 'write units, e.g. 10ms or 10s' });
   });
+
+  it('bounds durations at 720h and rates at 10,000,000/s, saying the limit and why', () => {
+    expect(parseDuration('99999999999999999999h')).toEqual({ ok: false, expected: 'a duration up to 720h (30 days)', hint: LIMIT_REASONS.duration });
+    expect(parseRate('999999999999999999999/s')).toEqual({ ok: false, expected: 'a rate up to 10,000,000/s', hint: LIMIT_REASONS.rate });
+    expect(RUN_LIMITS.durationMs).toBe(720 * 3_600_000);
+  });
 });
 
 describe('UNIT_PATTERNS (the JSON Schema patterns)', () => {
@@ -208,7 +223,7 @@ describe('UNIT_PATTERNS (the JSON Schema patterns)', () => {
         .filter((input): input is string => typeof input === 'string' && input !== '0');
       for (const input of strings) {
         const parsed = good[kind]!.parse(input);
-        const outOfRange = !parsed.ok && (parsed.hint === 'at most 100%' || parsed.hint?.includes('whole bytes') === true);
+        const outOfRange = !parsed.ok && (parsed.hint === 'at most 100%' || parsed.hint?.includes('whole bytes') === true || parsed.hint === LIMIT_REASONS.duration || parsed.hint === LIMIT_REASONS.rate);
         expect({ input, matches: pattern.test(input) }).toEqual({ input, matches: parsed.ok || outOfRange });
       }
     });

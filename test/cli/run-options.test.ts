@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../cli/errors';
+import { applyRunFlags, type RunFlags } from '../../cli/run-options';
+import { loadScenario } from '../../models/scenario/load';
+
+const quickstart = loadScenario(readFileSync('scenarios/quickstart.yaml', 'utf8'), 'scenarios/quickstart.yaml');
+
+/** The one-line error of applying `flags` to the quickstart. */
+function errorOf(flags: Partial<RunFlags>): string {
+  try {
+    applyRunFlags(quickstart, { format: 'table', ...flags });
+  } catch (error) {
+    if (error instanceof UsageError) return error.format();
+    throw error;
+  }
+  throw new Error('expected a UsageError, but the flags applied');
+}
+
+const apply = (flags: Partial<RunFlags>) => applyRunFlags(quickstart, { format: 'table', ...flags });
+
+describe('applyRunFlags', () => {
+  it('bounds --replications at 1,000, saying why', () => {
+    expect(apply({ replications: '1000' }).replications).toBe(1000);
+    expect(errorOf({ replications: '1000000000' })).toBe(
+      'meshsim: --replications: expected an integer from 1 to 1,000, got "1000000000" (hint: 1,000 replications is the limit: intervals narrow as 1/√n, and every replication is kept in memory until the run ends)',
+    );
+    expect(errorOf({ replications: '2.5' })).toBe('meshsim: --replications: expected an integer from 1 to 1,000, got "2.5" (hint: e.g. --replications 8)');
+  });
+
+  it('bounds --duration at 720h, saying why', () => {
+    expect(apply({ duration: '720h' }).durationMs).toBe(720 * 3_600_000);
+    expect(errorOf({ duration: '99999999999999999999h' })).toBe(
+      'meshsim: --duration: expected a duration up to 720h (30 days), got "99999999999999999999h" (hint: 720h (30 days) is the longest duration: a month covers daily and weekly cycles, and the clock stays finer than a nanosecond)',
+    );
+  });
+
+  it('checks the run the flags make: each flag within its bound, their product over the requests limit', () => {
+    // The quickstart sends 300/s: 720 h × 1,000 replications is 7.8e11 requests.
+    expect(errorOf({ duration: '720h', replications: '1000' })).toBe(
+      'meshsim: --replications 1000 --duration 720h: the run would simulate about 7.8e11 requests (rates × duration × 1000 replication(s), with downstream calls), over the limit of 1e10 (hint: 10^10 requests is hours of CPU at 0.3 to 2 million simulated requests per second; shorten duration, lower the rates or run fewer replications)',
+    );
+  });
+});
