@@ -9,7 +9,7 @@
  * sits orders of magnitude above any run that finishes.
  */
 import { gossipLanProfile } from '../../components/gossip/defaults';
-import { moments } from '../distributions';
+import { moments } from '../sampling/distributions';
 import { LIMIT_REASONS, RUN_LIMITS } from './limits';
 import type { PathProblem } from './path-problem';
 import type { ClientSpec, RateStep, Scenario, ServiceSpec } from './types';

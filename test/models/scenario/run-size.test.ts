@@ -4,7 +4,7 @@ import { loadScenario } from '../../../models/scenario/load';
 import { RUN_LIMITS } from '../../../models/scenario/limits';
 import { approximately, expectedRequests, expectedWindows, runSizeProblems, WINDOWS_PER_REPLICATION_MAX } from '../../../models/scenario/run-size';
 import type { Scenario } from '../../../models/scenario/types';
-import { MAX_WINDOWS } from '../../../models/world';
+import { MAX_WINDOWS } from '../../../models/run/world';
 import { client, scenario, service } from '../../support/scenario';
 
 const HOUR = 3_600_000;
