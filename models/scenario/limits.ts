@@ -81,4 +81,8 @@ export const LIMIT_REASONS = Object.freeze({
   replications: '1,000 replications is the limit: intervals narrow as 1/√n, and every replication is kept in memory until the run ends',
   requests: '10^10 requests is hours of CPU at 0.3 to 2 million simulated requests per second; shorten duration, lower the rates or run fewer replications',
   windows: 'each window is about 80 bytes kept until the run ends, so 10^7 is about 800 MB; widen window, shorten duration or run fewer replications',
+  seed: 'larger integers are not exact in JavaScript, so replications would share seeds; use a smaller seed',
 });
+
+/** The largest seed: replication i runs seed + i, which must stay exact. */
+export const SEED_MAX = Number.MAX_SAFE_INTEGER;

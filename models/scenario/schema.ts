@@ -36,6 +36,7 @@ import {
   positiveNumber,
   probability,
   rate,
+  seed,
   serviceName,
   size,
   text,
@@ -260,7 +261,7 @@ export const scenarioSchema = explained(
   z.strictObject({
     name: text('my-scenario').meta({ description: 'Name of the scenario, shown in reports.' }),
     description: explained(z.string(), { expected: 'text', example: 'What this scenario shows.' }).optional().meta({ description: 'Free text about the scenario.' }),
-    seed: nonNegativeInteger(1).meta({ description: 'Master random seed; replication i uses seed + i.' }),
+    seed: seed.meta({ description: 'Master random seed; replication i uses seed + i (at most 2^53 − 1 in all).' }),
     duration: positiveDuration.meta({ description: 'Simulated time of each run, e.g. 600s.' }),
     warmup: duration.optional().meta({ description: 'Initial time excluded from the metrics, e.g. 60s; shorter than duration.', default: RUN_DEFAULTS.warmup }),
     replications: countUpTo(RUN_LIMITS.replications, 4, LIMIT_REASONS.replications).optional().meta({

@@ -579,6 +579,20 @@ const OVER_LIMITS: readonly BadFile[] = [
     ],
   },
   {
+    name: 'a seed past 2^53 − 1',
+    yaml: replaced('seed: 1', 'seed: 99999999999999999999'),
+    expected: [
+      'bad.yaml:2:7  seed: expected an integer from 0 to 9007199254740991 (2^53 − 1), got 100000000000000000000 (hint: larger integers are not exact in JavaScript, so replications would share seeds; use a smaller seed)',
+    ],
+  },
+  {
+    name: 'replications whose seeds pass 2^53 − 1',
+    yaml: [...replaced('seed: 1', 'seed: 9007199254740990'), 'replications: 4'],
+    expected: [
+      'bad.yaml:2:7  seed: replications would use seeds 9007199254740990 to 9007199254740990 + 3, past 9007199254740991 (2^53 − 1) (hint: larger integers are not exact in JavaScript, so replications would share seeds; use a smaller seed)',
+    ],
+  },
+  {
     name: 'a file over 1 MiB',
     yaml: [...BASE, `description: ${'x'.repeat(1024 * 1024)}`],
     expected: [
