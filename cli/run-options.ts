@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { LIMIT_REASONS, RUN_LIMITS } from '../models/scenario/limits';
+import { LIMIT_REASONS, RUN_LIMITS, SEED_MAX } from '../models/scenario/limits';
 import { runSizeProblems } from '../models/scenario/run-size';
 import { parseDuration } from '../models/scenario/units';
 import type { Scenario } from '../models/scenario/types';
@@ -36,7 +36,7 @@ export function addRunOptions(command: Command): Command {
  */
 export function applyRunFlags(scenario: Scenario, flags: RunFlags): Scenario {
   let out = scenario;
-  if (flags.seed !== undefined) out = { ...out, seed: integer('--seed', flags.seed, 0) };
+  if (flags.seed !== undefined) out = { ...out, seed: parseSeed(flags.seed) };
   if (flags.replications !== undefined) out = { ...out, replications: parseReplications(flags.replications) };
   if (flags.duration !== undefined) {
     const parsed = parseDuration(flags.duration);
@@ -58,6 +58,17 @@ function flagsText(flags: RunFlags): string {
   return given.flatMap(([flag, value]) => (value === undefined ? [] : [`${flag} ${value}`])).join(' ') || 'the scenario';
 }
 
+const SEED_EXPECTED = `an integer from 0 to ${SEED_MAX} (2^53 − 1)`;
+
+/** A seed: digits whose value is a safe integer and reads back as the same digits. */
+function parseSeed(raw: string): number {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw)) throw new UsageError(`--seed: expected ${SEED_EXPECTED}, got "${raw}"`, 'e.g. --seed 7');
+  // Past 2^53 − 1 digits are lost (9007199254740993 reads as …992); BigInt compares them all.
+  if (!Number.isSafeInteger(n) || BigInt(raw) !== BigInt(n)) throw new UsageError(`--seed: expected ${SEED_EXPECTED}, got "${raw}"`, LIMIT_REASONS.seed);
+  return n;
+}
+
 function parseReplications(raw: string): number {
   const max = RUN_LIMITS.replications;
   const expected = `expected an integer from 1 to ${max.toLocaleString('en-US')}, got "${raw}"`;
@@ -72,12 +83,6 @@ export function checkFormat(format: string): Format {
     throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got "${format}"`, '--format json');
   }
   return format as Format;
-}
-
-function integer(flag: string, raw: string, min: number): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag}: expected an integer >= ${min}, got "${raw}"`, `e.g. ${flag} ${min === 0 ? 7 : 8}`);
-  return n;
 }
 
 /**

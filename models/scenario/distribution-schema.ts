@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { COUNT_LIMITS, countUpTo, duration, encodeDetail, explained, positiveDuration, positiveNumber } from './fields';
+import { LIST_LIMITS } from './limits';
 
 const DIST_KEY = 'The distribution: constant, exponential, uniform, normal, lognormal, erlang, pareto or empirical.';
 
@@ -78,6 +79,7 @@ const empirical = z
     dist: z.literal('empirical').meta({ description: DIST_KEY }),
     samples: explained(z.array(duration).min(1), { expected: 'a non-empty list of durations', example: '[1ms, 2ms, 5ms]' }).meta({
       description: 'Measured values, drawn uniformly, e.g. [1ms, 2ms, 5ms].',
+      maxItems: LIST_LIMITS.samples,
     }),
   })
   .meta({ description: 'Resamples measured values.' });

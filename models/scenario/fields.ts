@@ -19,7 +19,7 @@ import {
   UNIT_PATTERNS,
   type UnitResult,
 } from './units';
-import { DURATION_MAX_TEXT, RUN_LIMITS } from './limits';
+import { DURATION_MAX_TEXT, LIMIT_REASONS, RUN_LIMITS, SEED_MAX } from './limits';
 
 /** How to explain a bad value of a field. */
 export interface FieldInfo {
@@ -174,6 +174,9 @@ function integerUpTo(min: number, max: number, expected: string, example: number
   const aboveMax = why === undefined ? { abort: true } : { abort: true, message: encodeDetail({ expected, example: String(example), hint: why }) };
   return withInfo(z.number().max(max, aboveMax).min(min, { abort: true }).int(), { expected, example: String(example) });
 }
+
+/** A master seed: an integer from 0 to 2^53 − 1, so that seed + i stays exact. */
+export const seed = integerUpTo(0, SEED_MAX, `an integer from 0 to ${SEED_MAX} (2^53 − 1)`, 1, LIMIT_REASONS.seed);
 
 /** An integer ≥ 0. */
 export const nonNegativeInteger = (example: number) =>

@@ -2,20 +2,23 @@
  * The scenario loader: YAML text in, normalised `Scenario` out, or a `ScenarioError` with
  * every problem of the file placed at its line and column.
  *
- *   text → YAML document (syntax errors stop here) → overrides → schema validation
- *        + cross-section checks (both always run, so all problems show at once)
- *        → normalise (defaults filled in) → the size of the run (limits.ts)
+ *   text → size (checked before parsing; stops here)
+ *        → YAML document (syntax errors stop here) → overrides → list lengths (stop here)
+ *        → schema validation + cross-section checks (both always run, so all problems
+ *          show at once) → normalise (defaults filled in) → the size of the run
  *
  * No Node APIs here: the browser worker loads scenarios too (see read-file.ts for files).
  */
 import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import { crossCheck } from './cross-check';
 import { ScenarioError, type ScenarioProblem } from './errors';
+import { listLengthProblems } from './list-lengths';
 import { normalise } from './normalise';
 import { applyOverrides, overrideText, type ScenarioOverride } from './overrides';
 import { cutShort, pathText, type PathProblem } from './path-problem';
 import { runSizeProblems } from './run-size';
 import { scenarioSchema } from './schema';
+import { sizeProblem, type SourceProblem } from './source-size';
 import { positionOf } from './source-position';
 import type { Scenario } from './types';
 import { validate } from './validate';
@@ -35,6 +38,8 @@ export interface LoadOptions {
  * @throws ScenarioError listing every problem found, in source order
  */
 export function loadScenario(text: string, file: string, opts: LoadOptions = {}): Scenario {
+  const tooBig = sizeProblem(text);
+  if (tooBig !== undefined) throw new ScenarioError([placeSourceProblem(tooBig, text, file)]);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // Past a syntax error the structure of the document is a guess, and later errors are
@@ -50,6 +55,9 @@ export function loadScenario(text: string, file: string, opts: LoadOptions = {})
     throw new ScenarioError(placed.sort((a, b) => a.line - b.line || a.column - b.column));
   };
   const raw = documentValue(doc, file);
+  // Over-long lists stop here: validating a million entries would take minutes.
+  const tooLong = listLengthProblems(raw);
+  if (tooLong.length > 0) fail(tooLong);
   const { data, problems } = validate(scenarioSchema, raw);
   const documentProblems = [...problems, ...crossCheck(raw)];
   if (overrideProblems.length > 0 || documentProblems.length > 0) fail(documentProblems);
@@ -57,6 +65,14 @@ export function loadScenario(text: string, file: string, opts: LoadOptions = {})
   const sizeProblems = runSizeProblems(scenario);
   if (sizeProblems.length > 0) fail(sizeProblems);
   return scenario;
+}
+
+/** A problem of the source text, placed by its offset. */
+function placeSourceProblem(problem: SourceProblem, text: string, file: string): ScenarioProblem {
+  const lineStart = problem.offset === 0 ? 0 : text.lastIndexOf('\n', problem.offset - 1) + 1;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
+  return { file, line, column: problem.offset - lineStart + 1, path: pathText(problem.path), message: problem.message, expected: problem.expected, hint: problem.hint };
 }
 
 function syntaxProblem(error: YAMLError, more: number, lineCounter: LineCounter, file: string): ScenarioProblem {

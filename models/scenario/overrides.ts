@@ -9,8 +9,9 @@
  */
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { suggestion } from './did-you-mean';
-import { pathText, type PathProblem } from './path-problem';
+import { cutShort, pathText, type PathProblem } from './path-problem';
 import { keyText } from './source-position';
+import { sizeProblem } from './source-size';
 
 export interface ScenarioOverride {
   /** Dotted path into the document, e.g. `services.srv.replicas`. */
@@ -19,8 +20,8 @@ export interface ScenarioOverride {
   readonly value: string;
 }
 
-/** `path=value`, as written on a command line. */
-export const overrideText = (override: ScenarioOverride): string => `${override.path}=${override.value}`;
+/** `path=value`, as written on a command line (a long value cut short). */
+export const overrideText = (override: ScenarioOverride): string => `${override.path}=${cutShort(override.value).replace(/\n/g, '\\n')}`;
 
 /**
  * Sets each override in `doc`, in order. Returns the problems of the overrides that could
@@ -44,6 +45,9 @@ function applyOverride(doc: Document, override: ScenarioOverride): PathProblem |
     ...(hint === undefined ? {} : { hint }),
   });
   if (path.some((key) => key === '')) return fail('empty key in the path', 'write a dotted path, e.g. services.api.replicas=4');
+  // The value gets the size check of a file's text.
+  const tooBig = sizeProblem(override.value, 'the value');
+  if (tooBig !== undefined) return fail(tooBig.message, tooBig.hint);
   const value = parseDocument(override.value);
   if (value.errors.length > 0) return fail(`the value is not valid YAML (${value.errors[0]!.message.split(' at line')[0]})`, 'quote it');
   let node: unknown = doc.contents;

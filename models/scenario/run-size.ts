@@ -1,8 +1,9 @@
 /**
- * The size of a run, estimated before it starts: the requests it will simulate and the
- * time-series windows it will keep, each checked against `RUN_LIMITS`. The loader checks a loaded scenario; the CLI and the planner check again
- * after `--duration` and `--replications` change it, so no path around the bounds is
- * left.
+ * The size of a run, estimated before it starts: the requests it will simulate, the
+ * time-series windows it will keep and the seeds it will use, each checked against
+ * `RUN_LIMITS`. The loader checks a loaded scenario; the CLI and the planner check again
+ * after `--duration`, `--replications` and `--seed` change it, so no path around the
+ * bounds is left.
  *
  * The estimate is deliberately rough (expected values, no queueing, retries or KV
  * replication): it only has to tell a long run from one that never ends, and the bound
@@ -10,7 +11,7 @@
  */
 import { gossipLanProfile } from '../../components/gossip/defaults';
 import { moments } from '../sampling/distributions';
-import { LIMIT_REASONS, RUN_LIMITS } from './limits';
+import { LIMIT_REASONS, RUN_LIMITS, SEED_MAX } from './limits';
 import type { PathProblem } from './path-problem';
 import type { ClientSpec, RateStep, Scenario, ServiceSpec } from './types';
 
@@ -113,9 +114,9 @@ function stuckClients(scenario: Scenario): PathProblem[] {
 }
 
 /**
- * Problems of the run's size: too many requests or windows, or closed-loop users that
- * never let time pass. Paths point at the field a user most
- * likely changes (`duration`) or that causes it (a closed client's think time).
+ * Problems of the run's size: too many requests or windows, seeds past 2^53 − 1, or
+ * closed-loop users that never let time pass. Paths point at the field a user most
+ * likely changes (`duration`, `seed`) or that causes it (a closed client's think time).
  */
 export function runSizeProblems(scenario: Scenario): PathProblem[] {
   const stuck = stuckClients(scenario);
@@ -140,6 +141,16 @@ export function runSizeProblems(scenario: Scenario): PathProblem[] {
       message: `the run would keep ${approximately(windows)} time-series windows (${scenario.replications} replications × duration / window), over the limit of ${approximately(RUN_LIMITS.windows)}`,
       expected: `at most ${approximately(RUN_LIMITS.windows)} windows in a run`,
       hint: LIMIT_REASONS.windows,
+    });
+  }
+  // seed + replications − 1 may itself round past 2^53: compare in safe integers.
+  if (scenario.seed > SEED_MAX - (scenario.replications - 1)) {
+    problems.push({
+      path: ['seed'],
+      at: 'value',
+      message: `replications would use seeds ${scenario.seed} to ${scenario.seed} + ${scenario.replications - 1}, past ${SEED_MAX} (2^53 − 1)`,
+      expected: `seed + replications − 1 at most ${SEED_MAX}`,
+      hint: LIMIT_REASONS.seed,
     });
   }
   return problems;

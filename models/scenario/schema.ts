@@ -36,11 +36,12 @@ import {
   positiveNumber,
   probability,
   rate,
+  seed,
   serviceName,
   size,
   text,
 } from './fields';
-import { LIMIT_REASONS, RUN_LIMITS } from './limits';
+import { LIMIT_REASONS, LIST_LIMITS, RUN_LIMITS } from './limits';
 
 // ---- network ---------------------------------------------------------------------------
 
@@ -90,7 +91,7 @@ const service = explained(
     responseSize: size.optional().meta({ description: 'Size of its response, e.g. 4KiB.', default: SERVICE_DEFAULTS.responseSize }),
     calls: explained(z.array(call), { expected: 'a list of calls', example: '[{ service: db }]' })
       .optional()
-      .meta({ description: 'Downstream calls made by each request, in order.', default: [] }),
+      .meta({ description: 'Downstream calls made by each request, in order.', default: [], maxItems: LIST_LIMITS.calls }),
     callTimeout: positiveDuration.optional().meta({ description: 'Timeout of each downstream call, e.g. 1s; absent = none.' }),
     balancer: balancer.optional().meta({ description: 'Balancer each replica uses for its downstream calls.' }),
     ...resilienceFields,
@@ -122,7 +123,7 @@ const rateStep = explained(
   { expected: 'a step { at, rate }', example: '{ at: 0s, rate: 100/s }' },
 );
 
-const rateSteps = explained(z.array(rateStep).min(1), { expected: 'a non-empty list of steps', example: '[{ at: 0s, rate: 100/s }]' }).superRefine(
+const rateSteps = explained(z.array(rateStep).min(1).meta({ maxItems: LIST_LIMITS.steps }), { expected: 'a non-empty list of steps', example: '[{ at: 0s, rate: 100/s }]' }).superRefine(
   (steps, ctx) => {
     if (steps[0]!.at !== 0) {
       ctx.addIssue({ code: 'custom', path: [0, 'at'], message: encodeDetail({ expected: 'the first step at 0s', example: '0s' }) });
@@ -260,7 +261,7 @@ export const scenarioSchema = explained(
   z.strictObject({
     name: text('my-scenario').meta({ description: 'Name of the scenario, shown in reports.' }),
     description: explained(z.string(), { expected: 'text', example: 'What this scenario shows.' }).optional().meta({ description: 'Free text about the scenario.' }),
-    seed: nonNegativeInteger(1).meta({ description: 'Master random seed; replication i uses seed + i.' }),
+    seed: seed.meta({ description: 'Master random seed; replication i uses seed + i (at most 2^53 − 1 in all).' }),
     duration: positiveDuration.meta({ description: 'Simulated time of each run, e.g. 600s.' }),
     warmup: duration.optional().meta({ description: 'Initial time excluded from the metrics, e.g. 60s; shorter than duration.', default: RUN_DEFAULTS.warmup }),
     replications: countUpTo(RUN_LIMITS.replications, 4, LIMIT_REASONS.replications).optional().meta({
@@ -271,18 +272,18 @@ export const scenarioSchema = explained(
     network,
     services: explained(z.record(name, serviceKinds), { expected: 'a mapping of services by name', example: '{ api: { serviceTime: 10ms } }' })
       .superRefine(nonEmpty('service', '{ api: { serviceTime: 10ms } }'))
-      .meta({ description: 'The services, by name (lowercase, digits, dashes).' }),
+      .meta({ description: 'The services, by name (lowercase, digits, dashes).', maxProperties: LIST_LIMITS.services }),
     clients: explained(z.record(name, client), {
       expected: 'a mapping of clients by name',
       example: '{ load: { target: api, arrival: { process: poisson, rate: 100/s } } }',
     })
       .superRefine(nonEmpty('client', '{ load: { target: api, arrival: { process: poisson, rate: 100/s } } }'))
       .optional()
-      .meta({ description: 'The clients sending requests, by name; required unless the scenario is gossip clusters alone.' }),
+      .meta({ description: 'The clients sending requests, by name; required unless the scenario is gossip clusters alone.', maxProperties: LIST_LIMITS.clients }),
     discovery: discovery.optional(),
     faults: explained(z.array(fault), { expected: 'a list of faults', example: '[{ at: 10s, crash: srv-0, for: 5s }]' })
       .optional()
-      .meta({ description: 'Faults injected during the run.', default: [] }),
+      .meta({ description: 'Faults injected during the run.', default: [], maxItems: LIST_LIMITS.faults }),
     ...plannerFields,
   }),
   { expected: 'a scenario mapping (name, seed, duration, network, services, clients, ...)', example: 'see docs/scenarios.md' },

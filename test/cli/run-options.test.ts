@@ -20,6 +20,27 @@ function errorOf(flags: Partial<RunFlags>): string {
 const apply = (flags: Partial<RunFlags>) => applyRunFlags(quickstart, { format: 'table', ...flags });
 
 describe('applyRunFlags', () => {
+  it('applies seeds up to 2^53 − 1 exactly', () => {
+    expect(apply({ seed: '0' }).seed).toBe(0);
+    expect(apply({ seed: '9007199254740988' }).seed).toBe(9007199254740988);
+  });
+
+  it('refuses seeds that are not safe integers, or whose digits would not read back', () => {
+    const tooBig = 'larger integers are not exact in JavaScript, so replications would share seeds; use a smaller seed';
+    expect(errorOf({ seed: '99999999999999999999' })).toBe(`meshsim: --seed: expected an integer from 0 to 9007199254740991 (2^53 − 1), got "99999999999999999999" (hint: ${tooBig})`);
+    expect(errorOf({ seed: '9007199254740993' })).toBe(`meshsim: --seed: expected an integer from 0 to 9007199254740991 (2^53 − 1), got "9007199254740993" (hint: ${tooBig})`);
+    for (const seed of ['1.5', '-1', '1e3', '0x10', ' 7', '']) {
+      expect(errorOf({ seed })).toBe(`meshsim: --seed: expected an integer from 0 to 9007199254740991 (2^53 − 1), got "${seed}" (hint: e.g. --seed 7)`);
+    }
+  });
+
+  it('refuses a seed whose replications would pass 2^53 − 1 (the quickstart runs 4)', () => {
+    expect(apply({ seed: '9007199254740988' }).replications).toBe(4);
+    expect(errorOf({ seed: '9007199254740989' })).toBe(
+      'meshsim: --seed 9007199254740989: replications would use seeds 9007199254740989 to 9007199254740989 + 3, past 9007199254740991 (2^53 − 1) (hint: larger integers are not exact in JavaScript, so replications would share seeds; use a smaller seed)',
+    );
+  });
+
   it('bounds --replications at 1,000, saying why', () => {
     expect(apply({ replications: '1000' }).replications).toBe(1000);
     expect(errorOf({ replications: '1000000000' })).toBe(

@@ -71,7 +71,11 @@ describe('meshsim run', () => {
   });
 
   it('values past the limits are one line saying the limit and why, exit code 2, before anything runs', () => {
+    const seedHint = '(hint: larger integers are not exact in JavaScript, so replications would share seeds; use a smaller seed)';
     const cases: [string[], string][] = [
+      [['--seed', '99999999999999999999'], `meshsim: --seed: expected an integer from 0 to 9007199254740991 (2^53 − 1), got "99999999999999999999" ${seedHint}\n`],
+      [['--seed', '9007199254740993'], `meshsim: --seed: expected an integer from 0 to 9007199254740991 (2^53 − 1), got "9007199254740993" ${seedHint}\n`],
+      [['--seed', '9007199254740991', '--replications', '2'], `meshsim: --seed 9007199254740991 --replications 2: replications would use seeds 9007199254740991 to 9007199254740991 + 1, past 9007199254740991 (2^53 − 1) ${seedHint}\n`],
       [['--replications', '1000000000'], 'meshsim: --replications: expected an integer from 1 to 1,000, got "1000000000" (hint: 1,000 replications is the limit: intervals narrow as 1/√n, and every replication is kept in memory until the run ends)\n'],
       [['--duration', '99999999999999999999h'], 'meshsim: --duration: expected a duration up to 720h (30 days), got "99999999999999999999h" (hint: 720h (30 days) is the longest duration: a month covers daily and weekly cycles, and the clock stays finer than a nanosecond)\n'],
       [['--vary', 'clients.web.arrival.rate=999999999999999999999/s'], 'scenarios/quickstart.yaml:25:34  clients.web.arrival.rate: expected a rate up to 10,000,000/s, got "999999999999999999999/s" (set by override clients.web.arrival.rate=999999999999999999999/s) (hint: 10,000,000/s is the highest rate: one simulated second at that rate is 10 million requests, 5 to 30 s of CPU)\n'],

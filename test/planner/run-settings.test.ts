@@ -15,5 +15,6 @@ describe('withSettings', () => {
   it('refuses settings that make a run over the limits, naming the flags', () => {
     expect(() => withSettings(fast, { durationMs: 720 * 3_600_000 })).toThrow(PlannerError);
     expect(() => withSettings(fast, { durationMs: 720 * 3_600_000 })).toThrow('test with --duration: the run would simulate about 2.6e12 requests');
+    expect(() => withSettings(fast, { seed: Number.MAX_SAFE_INTEGER, replications: 2 })).toThrow('test with --seed, --replications: replications would use seeds');
   });
 });

@@ -5,7 +5,7 @@ import { policyNames } from '../../../components/balancer/policies';
 import { ScenarioError } from '../../../models/scenario/errors';
 import { scenarioJsonSchema } from '../../../models/scenario/json-schema';
 import { COUNT_LIMITS } from '../../../models/scenario/fields';
-import { RUN_LIMITS } from '../../../models/scenario/limits';
+import { INPUT_LIMITS, LIST_LIMITS, RUN_LIMITS, SEED_MAX } from '../../../models/scenario/limits';
 import { loadScenario, type LoadOptions } from '../../../models/scenario/load';
 
 const doc = readFileSync(new URL('../../../docs/scenarios.md', import.meta.url), 'utf8');
@@ -68,12 +68,13 @@ describe('docs/scenarios.md', () => {
   it('lists every limit, with its reason, in its Limits section', () => {
     const section = doc.slice(doc.indexOf('## Limits'), doc.indexOf('## JSON Schema and editors'));
     const cells = [...section.matchAll(/^\| [^|]+ \| ([^|]+) \| ([^|]*) \|$/gm)].map((m) => ({ limit: m[1]!.trim(), why: m[2]!.trim() }));
-    const counts = [...Object.values(COUNT_LIMITS), RUN_LIMITS.replications].map((n) => n.toLocaleString('en-US'));
-    const others = ['`720h` (30 days)', '`10000000/s`', '10^10 over all replications', '10^7 over all replications', '1,048,576', '3,000,000 copies (keys × replication)', '10,000,000'];
+    const counts = [...Object.values(COUNT_LIMITS), ...Object.values(LIST_LIMITS), RUN_LIMITS.replications].map((n) => n.toLocaleString('en-US'));
+    const others = ['1 MiB', '`720h` (30 days)', '`10000000/s`', '10^10 over all replications', '10^7 over all replications', '2^53 − 1, for `seed + replications − 1` too', '1,048,576', '3,000,000 copies (keys × replication)', '10,000,000'];
     const limits = cells.map((c) => c.limit);
     expect([...counts, ...others].filter((limit) => !limits.includes(limit))).toEqual([]);
     expect(cells.filter((c) => c.why === '' && c.limit !== 'Limit')).toEqual([]);
-    expect([RUN_LIMITS.durationMs, RUN_LIMITS.ratePerSec, RUN_LIMITS.requests, RUN_LIMITS.windows]).toEqual([720 * 3_600_000, 1e7, 1e10, 1e7]);
+    expect(INPUT_LIMITS.fileBytes).toBe(1024 * 1024);
+    expect([RUN_LIMITS.durationMs, RUN_LIMITS.ratePerSec, RUN_LIMITS.requests, RUN_LIMITS.windows, SEED_MAX]).toEqual([720 * 3_600_000, 1e7, 1e10, 1e7, 2 ** 53 - 1]);
   });
 
   it('documents every balancing policy', () => {

@@ -504,6 +504,7 @@ const BAD_FILES: readonly BadFile[] = [
 
 const withRate = (rate: string) => BASE.map((line) => line.replace('rate: 10/s', `rate: ${rate}`));
 const replaced = (from: string, to: string) => BASE.map((line) => line.replace(from, to));
+const faultLines = (count: number) => ['faults:', ...Array.from({ length: count }, () => '  - { at: 1s, crash: api }')];
 
 /** Files over a limit of limits.ts: each message says the limit, and the hint why. */
 const OVER_LIMITS: readonly BadFile[] = [
@@ -575,6 +576,49 @@ const OVER_LIMITS: readonly BadFile[] = [
     ],
     expected: [
       'bad.yaml:8:73  clients.load.arrival.thinkTime: closed-loop users with no think time, network latency or service time loop without the clock advancing (hint: the run would never end; e.g. thinkTime: 1s)',
+    ],
+  },
+  {
+    name: 'a seed past 2^53 − 1',
+    yaml: replaced('seed: 1', 'seed: 99999999999999999999'),
+    expected: [
+      'bad.yaml:2:7  seed: expected an integer from 0 to 9007199254740991 (2^53 − 1), got 100000000000000000000 (hint: larger integers are not exact in JavaScript, so replications would share seeds; use a smaller seed)',
+    ],
+  },
+  {
+    name: 'replications whose seeds pass 2^53 − 1',
+    yaml: [...replaced('seed: 1', 'seed: 9007199254740990'), 'replications: 4'],
+    expected: [
+      'bad.yaml:2:7  seed: replications would use seeds 9007199254740990 to 9007199254740990 + 3, past 9007199254740991 (2^53 − 1) (hint: larger integers are not exact in JavaScript, so replications would share seeds; use a smaller seed)',
+    ],
+  },
+  {
+    name: 'a file over 1 MiB',
+    yaml: [...BASE, `description: ${'x'.repeat(1024 * 1024)}`],
+    expected: [
+      'bad.yaml:1:1  the file is 1.0 MiB (1,048,761 bytes), over the limit of 1 MiB for a scenario (hint: scenarios are written by hand (the largest shipped one is under 6 KiB); much larger files take minutes and gigabytes to load)',
+    ],
+  },
+  {
+    name: 'more than 10,000 faults',
+    yaml: [...BASE, ...faultLines(10_001)],
+    expected: [
+      'bad.yaml:10:3  faults: too many faults: a list of 10,001 (limit 10,000) (hint: a fault every 10 s for a day is 8,640; longer lists take seconds to validate and are typos or generated data)',
+    ],
+  },
+  {
+    name: 'more than 1,000 services',
+    yaml: [...BASE.slice(0, 6), ...Array.from({ length: 1_000 }, (_, i) => `  s${i}x: { serviceTime: 1ms }`), ...BASE.slice(6)],
+    expected: [
+      'bad.yaml:6:3  services: too many services: a mapping of 1,001 (limit 1,000) (hint: a model of a whole microservice estate fits in 1,000 services; longer lists take seconds to validate and are typos or generated data)',
+    ],
+  },
+  {
+    name: 'an override value over 1 MiB',
+    yaml: BASE,
+    overrides: [{ path: 'description', value: 'x'.repeat(1024 * 1024 + 1) }],
+    expected: [
+      `bad.yaml:1:1  description: override description=${'x'.repeat(40)}…: the value is 1.0 MiB (1,048,577 bytes), over the limit of 1 MiB for a scenario (hint: scenarios are written by hand (the largest shipped one is under 6 KiB); much larger files take minutes and gigabytes to load)`,
     ],
   },
 ];

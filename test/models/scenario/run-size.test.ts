@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../../models/scenario/load';
-import { RUN_LIMITS } from '../../../models/scenario/limits';
+import { RUN_LIMITS, SEED_MAX } from '../../../models/scenario/limits';
 import { approximately, expectedRequests, expectedWindows, runSizeProblems, WINDOWS_PER_REPLICATION_MAX } from '../../../models/scenario/run-size';
 import type { Scenario } from '../../../models/scenario/types';
 import { MAX_WINDOWS } from '../../../models/run/world';
@@ -66,6 +66,11 @@ describe('runSizeProblems', () => {
     expect(runSizeProblems(big({ durationMs: 10_000_000 }))).toEqual([]);
     const over = runSizeProblems(big({ durationMs: 10_001_000 }));
     expect(over.map((p) => [p.path, p.message])).toEqual([[['duration'], 'the run would simulate about 1e10 requests (rates × duration × 1 replication(s), with downstream calls), over the limit of 1e10']]);
+  });
+
+  it('checks the seeds of every replication: seed + replications − 1 at most 2^53 − 1', () => {
+    expect(runSizeProblems(scenario({ seed: SEED_MAX - 3, replications: 4 }))).toEqual([]);
+    expect(runSizeProblems(scenario({ seed: SEED_MAX - 2, replications: 4 })).map((p) => p.path)).toEqual([['seed']]);
   });
 
   it('refuses closed-loop users whose cycle takes no time (the clock would never advance)', () => {
