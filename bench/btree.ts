@@ -40,8 +40,9 @@ function shuffledKeys(count: number, permutationSeed: number): number[] {
   const keys = Array.from({ length: count }, (_, i) => i);
   for (let i = count - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    const swap = keys[i];
-    keys[i] = keys[j];
+    // 0 <= j <= i < count: both in range.
+    const swap = keys[i]!;
+    keys[i] = keys[j]!;
     keys[j] = swap;
   }
   return keys;
@@ -171,23 +172,29 @@ async function measure(
     const suite = new Bench({ ...samples, time: 0, warmupTime: 0, throws: true });
     for (let k = 0; k < contenders.length; k++) {
       const index = (round + k) % contenders.length;
-      suite.add(String(index), () => call(contenders[index]));
+      const contender = contenders[index]!; // index < contenders.length
+      suite.add(String(index), () => call(contender));
     }
     await suite.run();
     for (const task of suite.tasks) {
       const result = task.result;
       if (!('latency' in result)) throw new Error(`bench: task ${task.name} ended in state ${result.state}`);
-      rates[Number(task.name)].push((keyCount / result.latency.mean) * 1000);
+      const perRound = rates[Number(task.name)];
+      if (perRound === undefined) throw new Error(`bench: task ${task.name} is not one of the ${contenders.length} contenders`);
+      perRound.push((keyCount / result.latency.mean) * 1000);
     }
   }
-  return rates.map((perRound) => perRound.sort((a, b) => a - b)[perRound.length >> 1]);
+  // roundCount >= 1 rounds, so every list holds at least one rate.
+  return rates.map((perRound) => perRound.sort((a, b) => a - b)[perRound.length >> 1]!);
 }
 
 function formatTable(opsPerSecond: Record<Operation, number[]>, names: readonly string[]): string {
   const [oursName, ...theirNames] = names;
+  if (oursName === undefined) throw new Error('bench: no contenders to tabulate');
   const header = ['operation (1e6 keys, order 32)', `${oursName} ops/s`, ...theirNames.flatMap((n) => [`${n} ops/s`, 'ours/theirs'])];
   const rows = operations.map((operation) => {
     const [mine, ...others] = opsPerSecond[operation];
+    if (mine === undefined) throw new Error(`bench: no rate for ${operation}`);
     const cells = others.flatMap((other) => [formatRate(other), (mine / other).toFixed(2)]);
     return [operation, formatRate(mine), ...cells];
   });

@@ -10,7 +10,7 @@
 import { ComponentError } from '../errors';
 import { bPlusTreeDefaults, validateOrder, type BPlusTreeOptions } from './b-plus-tree-options';
 import { assertStrictlySorted, buildFromSorted } from './bulk-load';
-import { checkTreeInvariants } from './check-invariants';
+import { checkTreeInvariants, violated } from './check-invariants';
 import { defaultCompare } from './default-compare';
 import { InternalNode, LeafNode, type Node } from './node';
 import { childIndex, leafIndexOf, lowerBound, type Compare } from './node-search';
@@ -177,7 +177,10 @@ export class BPlusTree<K, V> {
     let node = this.root;
     for (let depth = this.levels - 1; depth > 0; depth--) {
       const internal = node as InternalNode<K, V>;
-      node = internal.children[childIndex(internal.keys, key, compare)];
+      const i = childIndex(internal.keys, key, compare);
+      const child = internal.children[i];
+      if (child === undefined) throw missingChild(internal, i, depth);
+      node = child;
     }
     return node as LeafNode<K, V>;
   }
@@ -193,14 +196,21 @@ export class BPlusTree<K, V> {
       const i = childIndex(internal.keys, key, compare);
       pathNodes[depth] = internal;
       pathIndexes[depth] = i;
-      node = internal.children[i];
+      const child = internal.children[i];
+      if (child === undefined) throw missingChild(internal, i, this.levels - 1 - depth);
+      node = child;
     }
     return node as LeafNode<K, V>;
   }
 
   private leftmostLeaf(): LeafNode<K, V> {
     let node = this.root;
-    for (let depth = this.levels - 1; depth > 0; depth--) node = (node as InternalNode<K, V>).children[0];
+    for (let depth = this.levels - 1; depth > 0; depth--) {
+      const internal = node as InternalNode<K, V>;
+      const child = internal.children[0];
+      if (child === undefined) throw missingChild(internal, 0, depth);
+      node = child;
+    }
     return node as LeafNode<K, V>;
   }
 
@@ -210,11 +220,13 @@ export class BPlusTree<K, V> {
    */
   private splitUpward(leaf: LeafNode<K, V>): void {
     const rightLeaf = leaf.split();
-    let separator = rightLeaf.keys[0];
+    // The leaf held order + 1 >= 4 entries, so each half has at least 2.
+    let separator: K = rightLeaf.keys[0]!;
     let right: Node<K, V> = rightLeaf;
+    // The last descend wrote the path for every depth in [0, levels - 2].
     for (let depth = this.levels - 2; depth >= 0; depth--) {
-      const parent = this.pathNodes[depth];
-      const i = this.pathIndexes[depth];
+      const parent = this.pathNodes[depth]!;
+      const i = this.pathIndexes[depth]!;
       parent.keys.splice(i, 0, separator);
       parent.children.splice(i + 1, 0, right);
       if (parent.children.length <= this.order) return;
@@ -232,9 +244,10 @@ export class BPlusTree<K, V> {
    * replaced by that child (the only way the tree gets shorter).
    */
   private repairUnderflow(): void {
+    // The last descend wrote the path for every depth in [0, levels - 2].
     for (let depth = this.levels - 1; depth > 0; depth--) {
-      const parent = this.pathNodes[depth - 1];
-      const index = this.pathIndexes[depth - 1];
+      const parent = this.pathNodes[depth - 1]!;
+      const index = this.pathIndexes[depth - 1]!;
       const merged =
         depth === this.levels - 1
           ? rebalanceLeaf(parent, index, this.entriesMin)
@@ -242,7 +255,7 @@ export class BPlusTree<K, V> {
       if (!merged) return;
       if (depth - 1 === 0) {
         if (parent.children.length === 1) {
-          this.root = parent.children[0];
+          this.root = parent.children[0]!;
           this.levels--;
         }
         return;
@@ -261,10 +274,23 @@ export class BPlusTree<K, V> {
 function insertAt<K, V>(leaf: LeafNode<K, V>, index: number, key: K, value: V): void {
   const keys = leaf.keys;
   const values = leaf.values;
+  // 0 <= index <= j - 1 < keys.length = values.length: in range. A value may itself be
+  // undefined, hence `as V` rather than `!`.
   for (let j = keys.length; j > index; j--) {
-    keys[j] = keys[j - 1];
-    values[j] = values[j - 1];
+    keys[j] = keys[j - 1]!;
+    values[j] = values[j - 1] as V;
   }
   keys[index] = key;
   values[index] = value;
+}
+
+/**
+ * A descent found no child at the index the separators chose: the node has fewer than
+ * keys.length + 1 children (an empty internal node, or keys and children out of step).
+ */
+function missingChild<K, V>(node: InternalNode<K, V>, index: number, depth: number): ComponentError {
+  return violated(
+    `btree: descent chose child ${index} of a node with ${node.keys.length} keys but ${node.children.length} children` +
+      ` (${depth} levels above the leaves)`,
+  );
 }

@@ -7,7 +7,7 @@
  * Equal-size groups keep every non-root node at or above its minimum: with
  * g = ceil(c/max) >= 2 groups, each gets at least floor(c/g) >= ceil(max/2) items.
  */
-import { ComponentError } from '../errors';
+import { ComponentError, invariantError } from '../errors';
 import { InternalNode, LeafNode, type Node } from './node';
 import type { Compare } from './node-search';
 
@@ -25,13 +25,19 @@ export interface BuiltTree<K, V> {
 export function assertStrictlySorted<K>(keys: readonly K[], compare: Compare<K>): void {
   // The pairwise loop below never runs for one key; a self-compare lets the comparator
   // reject a key it cannot order (NaN under defaultCompare) in that case too.
-  if (keys.length === 1) compare(keys[0], keys[0]);
+  if (keys.length === 1) {
+    const only = keys[0]!;
+    compare(only, only);
+  }
+  // 1 <= i < keys.length: both reads are in range.
   for (let i = 1; i < keys.length; i++) {
-    if (!(compare(keys[i - 1], keys[i]) < 0)) {
+    const previous = keys[i - 1]!;
+    const key = keys[i]!;
+    if (!(compare(previous, key) < 0)) {
       throw new ComponentError(
         'btree.unsorted-input',
-        `btree: fromSorted input must be strictly ascending, but key ${String(keys[i])} at index ${i} ` +
-          `is not greater than key ${String(keys[i - 1])} at index ${i - 1}`,
+        `btree: fromSorted input must be strictly ascending, but key ${String(key)} at index ${i} ` +
+          `is not greater than key ${String(previous)} at index ${i - 1}`,
         'sort the entries by key and drop duplicate keys, or insert them one by one with set()',
       );
     }
@@ -43,27 +49,34 @@ export function buildFromSorted<K, V>(keys: readonly K[], values: readonly V[], 
   if (keys.length === 0) return { root: new LeafNode<K, V>([], [], null), height: 1 };
   let level: Node<K, V>[] = buildLeaves(keys, values, order);
   // lowKeys[i] is the smallest key under level[i]: the separator placed before it.
-  let lowKeys: K[] = level.map((leaf) => leaf.keys[0]);
+  let lowKeys: K[] = level.map((leaf, i) => {
+    if (leaf.keys.length === 0) throw invariantError('btree.invariant-violated', `btree: bulk load made leaf ${i} empty`);
+    return leaf.keys[0]!;
+  });
   let height = 1;
   while (level.length > 1) {
     const parents: Node<K, V>[] = [];
     const parentLowKeys: K[] = [];
     forEachGroup(level.length, order, (start, end) => {
       parents.push(new InternalNode(lowKeys.slice(start + 1, end), level.slice(start, end)));
-      parentLowKeys.push(lowKeys[start]);
+      parentLowKeys.push(lowKeys[start]!); // start < level.length = lowKeys.length
     });
     level = parents;
     lowKeys = parentLowKeys;
     height++;
   }
-  return { root: level[0], height };
+  const root = level[0];
+  if (root === undefined) throw invariantError('btree.invariant-violated', `btree: bulk load of ${keys.length} keys built no node`);
+  return { root, height };
 }
 
 function buildLeaves<K, V>(keys: readonly K[], values: readonly V[], order: number): LeafNode<K, V>[] {
   const leaves: LeafNode<K, V>[] = [];
+  let previous: LeafNode<K, V> | null = null;
   forEachGroup(keys.length, order, (start, end) => {
     const leaf = new LeafNode(keys.slice(start, end), values.slice(start, end), null);
-    if (leaves.length > 0) leaves[leaves.length - 1].next = leaf;
+    if (previous !== null) previous.next = leaf;
+    previous = leaf;
     leaves.push(leaf);
   });
   return leaves;

@@ -71,7 +71,7 @@ function checkNode<K, V>(tree: TreeState<K, V>, node: Node<K, V>, depth: number,
       hi: i < keys.length ? keys[i] : bounds.hi,
       hasHi: i < keys.length || bounds.hasHi,
     };
-    checkNode(tree, node.children[i], depth + 1, childBounds, leaves);
+    checkNode(tree, node.children[i]!, depth + 1, childBounds, leaves); // i < children.length
   }
 }
 
@@ -107,11 +107,14 @@ function checkInternal<K, V>(tree: TreeState<K, V>, node: InternalNode<K, V>, de
 }
 
 function checkSorted<K>(compare: Compare<K>, keys: readonly K[], kind: string, depth: number): void {
+  // 1 <= i < keys.length: both reads are in range.
   for (let i = 1; i < keys.length; i++) {
-    if (!(compare(keys[i - 1], keys[i]) < 0)) {
+    const previous = keys[i - 1]!;
+    const key = keys[i]!;
+    if (!(compare(previous, key) < 0)) {
       throw violated(
         `btree: ${kind} at depth ${depth} keys not strictly sorted: ` +
-          `${String(keys[i - 1])} at index ${i - 1} then ${String(keys[i])} at index ${i}`,
+          `${String(previous)} at index ${i - 1} then ${String(key)} at index ${i}`,
       );
     }
   }
@@ -119,8 +122,8 @@ function checkSorted<K>(compare: Compare<K>, keys: readonly K[], kind: string, d
 
 function checkBounds<K>(compare: Compare<K>, keys: readonly K[], kind: string, depth: number, bounds: Bounds<K>): void {
   if (keys.length === 0) return;
-  const first = keys[0];
-  const last = keys[keys.length - 1];
+  const first = keys[0]!;
+  const last = keys[keys.length - 1]!;
   if (bounds.hasLo && compare(first, bounds.lo as K) < 0) {
     throw violated(`btree: ${kind} at depth ${depth} has key ${String(first)} below its separator ${String(bounds.lo)}`);
   }
@@ -132,8 +135,8 @@ function checkBounds<K>(compare: Compare<K>, keys: readonly K[], kind: string, d
 /** Invariant 7: following `next` from the leftmost leaf visits exactly the in-order leaves. */
 function checkLeafChain<K, V>(leaves: readonly LeafNode<K, V>[]): void {
   for (let i = 0; i < leaves.length; i++) {
-    const expected = i + 1 < leaves.length ? leaves[i + 1] : null;
-    if (leaves[i].next !== expected) {
+    const expected = i + 1 < leaves.length ? leaves[i + 1]! : null;
+    if (leaves[i]!.next !== expected) {
       const what = expected === null ? 'null (it is the rightmost leaf)' : `leaf ${i + 1} in key order`;
       throw violated(`btree: leaf chain broken: leaf ${i} of ${leaves.length} links to the wrong node, expected ${what}`);
     }

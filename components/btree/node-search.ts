@@ -5,6 +5,8 @@
 
 export type Compare<K> = (a: K, b: K) => number;
 
+// In all three searches lo <= mid < hi <= keys.length, so `keys[mid]!` is in range.
+
 /**
  * Which child of an internal node may hold `key`: the number of separators <= key.
  * With separators s[0..n-1], child i holds the keys in [s[i-1], s[i]).
@@ -15,7 +17,7 @@ export function childIndex<K>(separators: readonly K[], key: K, compare: Compare
   let hi = separators.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compare(separators[mid], key) <= 0) lo = mid + 1;
+    if (compare(separators[mid]!, key) <= 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -32,7 +34,7 @@ export function leafIndexOf<K>(keys: readonly K[], key: K, compare: Compare<K>):
   let hi = keys.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const order = compare(keys[mid], key);
+    const order = compare(keys[mid]!, key);
     if (order < 0) lo = mid + 1;
     else if (order > 0) hi = mid;
     else return mid;
@@ -46,7 +48,7 @@ export function lowerBound<K>(keys: readonly K[], key: K, compare: Compare<K>): 
   let hi = keys.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compare(keys[mid], key) < 0) lo = mid + 1;
+    if (compare(keys[mid]!, key) < 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -47,7 +47,7 @@ export class RangeIterator<K, V> implements IterableIterator<[K, V]> {
    */
   private enter(leaf: LeafNode<K, V>): void {
     const keys = leaf.keys;
-    if (!this.hasHi || keys.length === 0 || this.compare(keys[keys.length - 1], this.hi as K) < 0) {
+    if (!this.hasHi || keys.length === 0 || this.compare(keys[keys.length - 1]!, this.hi as K) < 0) {
       this.end = keys.length;
       return;
     }
@@ -58,9 +58,14 @@ export class RangeIterator<K, V> implements IterableIterator<[K, V]> {
   next(): IteratorResult<[K, V]> {
     while (this.leaf !== null) {
       const leaf = this.leaf;
-      if (this.index < this.end) {
-        const i = this.index++;
-        return { done: false, value: [leaf.keys[i], leaf.values[i]] };
+      const i = this.index;
+      // `end` was fixed on entering the leaf; a delete since then (a write during
+      // iteration) can leave the leaf shorter. Leave it rather than yield phantom
+      // [undefined, undefined] entries: the entries past its end are skipped.
+      if (i < this.end && i < leaf.keys.length) {
+        this.index = i + 1;
+        // A value may itself be undefined, hence `as V` rather than `!`.
+        return { done: false, value: [leaf.keys[i]!, leaf.values[i] as V] };
       }
       if (this.lastLeaf || leaf.next === null) {
         this.leaf = null;

@@ -8,6 +8,8 @@
  * and 2·ceil(x/2) - 1 <= x for every x, so the merged node fits. The parent may then
  * underflow in turn; the tree handles that one level up.
  */
+import type { ComponentError } from '../errors';
+import { violated } from './check-invariants';
 import type { InternalNode, LeafNode } from './node';
 
 /**
@@ -18,31 +20,38 @@ import type { InternalNode, LeafNode } from './node';
 export function rebalanceLeaf<K, V>(parent: InternalNode<K, V>, index: number, entriesMin: number): boolean {
   const children = parent.children as LeafNode<K, V>[];
   const leaf = children[index];
-  const left = index > 0 ? children[index - 1] : null;
-  const right = index + 1 < children.length ? children[index + 1] : null;
+  if (leaf === undefined) throw missingChild('leaf', index, children.length);
+  const left = index > 0 ? children[index - 1]! : null;
+  const right = index + 1 < children.length ? children[index + 1]! : null;
   if (left !== null && left.keys.length > entriesMin) {
     // The largest entry of the left sibling becomes this leaf's smallest: it is the new lower bound.
-    leaf.keys.unshift(left.keys.pop() as K);
+    const key = left.keys.pop() as K;
+    leaf.keys.unshift(key);
     leaf.values.unshift(left.values.pop() as V);
-    parent.keys[index - 1] = leaf.keys[0];
+    parent.keys[index - 1] = key;
     return false;
   }
   if (right !== null && right.keys.length > entriesMin) {
     leaf.keys.push(right.keys.shift() as K);
     leaf.values.push(right.values.shift() as V);
-    parent.keys[index] = right.keys[0];
+    // right kept more than entriesMin >= 2 entries, so it still has a first key.
+    parent.keys[index] = right.keys[0]!;
     return false;
   }
   if (left !== null) mergeLeaves(parent, index - 1, left, leaf);
-  else mergeLeaves(parent, index, leaf, right as LeafNode<K, V>);
+  else if (right !== null) mergeLeaves(parent, index, leaf, right);
+  else throw noSibling('leaf', index);
   return true;
 }
 
 /** Append `right`'s entries to `left`, unlink `right` from the chain and from the parent. */
 function mergeLeaves<K, V>(parent: InternalNode<K, V>, leftIndex: number, left: LeafNode<K, V>, right: LeafNode<K, V>): void {
-  for (let i = 0; i < right.keys.length; i++) {
-    left.keys.push(right.keys[i]);
-    left.values.push(right.values[i]);
+  const keys = right.keys;
+  const values = right.values;
+  // i < keys.length = values.length: in range. A value may itself be undefined, hence `as V`.
+  for (let i = 0; i < keys.length; i++) {
+    left.keys.push(keys[i]!);
+    left.values.push(values[i] as V);
   }
   left.next = right.next;
   parent.keys.splice(leftIndex, 1);
@@ -58,22 +67,26 @@ function mergeLeaves<K, V>(parent: InternalNode<K, V>, leftIndex: number, left: 
 export function rebalanceInternal<K, V>(parent: InternalNode<K, V>, index: number, childrenMin: number): boolean {
   const siblings = parent.children as InternalNode<K, V>[];
   const node = siblings[index];
-  const left = index > 0 ? siblings[index - 1] : null;
-  const right = index + 1 < siblings.length ? siblings[index + 1] : null;
+  if (node === undefined) throw missingChild('internal node', index, siblings.length);
+  // parent.keys.length = siblings.length - 1, so keys[index - 1] exists with a left
+  // sibling and keys[index] with a right one.
+  const left = index > 0 ? siblings[index - 1]! : null;
+  const right = index + 1 < siblings.length ? siblings[index + 1]! : null;
   if (left !== null && left.children.length > childrenMin) {
-    node.keys.unshift(parent.keys[index - 1]);
+    node.keys.unshift(parent.keys[index - 1]!);
     node.children.unshift(left.children.pop()!);
     parent.keys[index - 1] = left.keys.pop() as K;
     return false;
   }
   if (right !== null && right.children.length > childrenMin) {
-    node.keys.push(parent.keys[index]);
+    node.keys.push(parent.keys[index]!);
     node.children.push(right.children.shift()!);
     parent.keys[index] = right.keys.shift() as K;
     return false;
   }
   if (left !== null) mergeInternal(parent, index - 1, left, node);
-  else mergeInternal(parent, index, node, right as InternalNode<K, V>);
+  else if (right !== null) mergeInternal(parent, index, node, right);
+  else throw noSibling('internal node', index);
   return true;
 }
 
@@ -84,9 +97,20 @@ function mergeInternal<K, V>(
   left: InternalNode<K, V>,
   right: InternalNode<K, V>,
 ): void {
-  left.keys.push(parent.keys[leftIndex]);
+  // leftIndex + 1 < children.length, so the separator parent.keys[leftIndex] exists.
+  left.keys.push(parent.keys[leftIndex]!);
   for (const key of right.keys) left.keys.push(key);
   for (const child of right.children) left.children.push(child);
   parent.keys.splice(leftIndex, 1);
   parent.children.splice(leftIndex + 1, 1);
+}
+
+/** The repair path names a child the parent does not have: the recorded path is stale. */
+function missingChild(kind: string, index: number, count: number): ComponentError {
+  return violated(`btree: rebalance of the underfull ${kind} at child ${index}, but its parent has ${count} children`);
+}
+
+/** An underfull node with no sibling: its parent has one child, which only a root may have and only briefly. */
+function noSibling(kind: string, index: number): ComponentError {
+  return violated(`btree: underfull ${kind} at child ${index} has no sibling to borrow from or merge with: its parent has one child`);
 }

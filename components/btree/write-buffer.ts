@@ -153,13 +153,16 @@ export class WriteBuffer<K, V> {
     let treeNext = treeEntries.next();
     let b = 0;
     while (!treeNext.done || b < buffered.length) {
-      const order = treeNext.done ? 1 : b < buffered.length ? compare(treeNext.value[0], buffered[b][0]) : -1;
+      const order = treeNext.done ? 1 : b < buffered.length ? compare(treeNext.value[0], buffered[b]![0]) : -1;
       if (order < 0) {
         yield treeNext.value;
         treeNext = treeEntries.next();
         continue;
       }
-      const [key, write] = buffered[b++];
+      // order >= 0 means a buffered write is next: the tree is done or compared with buffered[b].
+      const entry = buffered[b++];
+      if (entry === undefined) throw violated(`writeBuffer: range merge read buffered write ${b - 1} of ${buffered.length}`);
+      const [key, write] = entry;
       if (write.live) yield [key, write.value as V];
       if (order === 0) treeNext = treeEntries.next(); // the buffered write shadows the tree entry
     }

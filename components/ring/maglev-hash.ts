@@ -93,7 +93,7 @@ export class MaglevHash implements Placement {
     const counts = new Int32Array(this.sortedNames.length);
     for (const index of this.table) {
       invariant(index >= 0 && index < this.sortedNames.length, `slot owner ${index} in range`);
-      counts[index]++;
+      counts[index]!++; // the invariant above checked index
     }
     if (this.sortedNames.length <= this.tableSize) {
       for (let i = 0; i < counts.length; i++) invariant(counts[i]! > 0, `node "${this.sortedNames[i]}" owns a slot`);

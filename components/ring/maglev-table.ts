@@ -59,7 +59,7 @@ export function buildMaglevTable(backends: readonly MaglevBackend[], tableSize: 
   for (let round = 1; filled < tableSize; round++) {
     for (let i = 0; i < count && filled < tableSize; i++) {
       if (round * weight[i]! < target[i]!) continue;
-      target[i] += weightMax;
+      target[i]! += weightMax;
       // Walk the preference list; it covers every slot, and one is free.
       let slot = position[i]!;
       while (table[slot] !== -1) slot = nextSlot(slot, skip[i]!, tableSize);
@@ -123,7 +123,7 @@ function normalizedWeights(backends: readonly MaglevBackend[]): Float64Array {
     weight[i] = value;
     total += value;
   }
-  for (let i = 0; i < backends.length; i++) weight[i] /= total;
+  for (let i = 0; i < backends.length; i++) weight[i]! /= total;
   return weight;
 }
 

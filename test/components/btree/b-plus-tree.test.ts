@@ -20,7 +20,7 @@ function shuffled(count: number, seed: number): number[] {
   const keys = Array.from({ length: count }, (_, i) => i);
   for (let i = count - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [keys[i], keys[j]] = [keys[j], keys[i]];
+    [keys[i], keys[j]] = [keys[j]!, keys[i]!];
   }
   return keys;
 }
@@ -259,7 +259,7 @@ describe('BPlusTree.fromSorted', () => {
     const tree = sortedTree(32, 1, 1_000_000);
     expect(tree.height).toBe(4);
     expect(tree.size).toBe(1_000_000);
-    const leafLevel = tree.shape().levels[3];
+    const leafLevel = tree.shape().levels[3]!;
     expect(leafLevel.fill).toBeGreaterThan(0.97);
   });
 
@@ -267,7 +267,7 @@ describe('BPlusTree.fromSorted', () => {
     const tree = new BPlusTree<number, number>({ order: 32 });
     for (const key of shuffled(1_000_000, 5)) tree.set(key, key);
     expect([4, 5]).toContain(tree.height);
-    const leafLevel = tree.shape().levels[tree.height - 1];
+    const leafLevel = tree.shape().levels[tree.height - 1]!;
     expect(leafLevel.fill).toBeGreaterThan(0.6);
     expect(leafLevel.fill).toBeLessThan(0.8);
     tree.checkInvariants();
@@ -324,6 +324,16 @@ describe('BPlusTree.range', () => {
     expect(keysOf(shape.range(5, 9))).toEqual([5, 6, 7, 8]);
     expect(keysOf(shape.range(4, 10))).toEqual([4, 5, 6, 7, 8, 9]);
     expect(keysOf(shape.range(8, 13))).toEqual([8, 9, 10, 11, 12]);
+  });
+
+  it('never yields a phantom entry when a delete shortens the leaf it is reading (a write during iteration)', () => {
+    const single = treeWith(8, range(0, 5)); // one leaf; the iterator fixed its end at 6
+    const iterator = single.range();
+    expect(iterator.next()).toEqual({ done: false, value: [0, 0] });
+    single.delete(4);
+    single.delete(5);
+    // Before noUncheckedIndexedAccess found it, this yielded [undefined, undefined] twice.
+    expect([...iterator]).toEqual([[1, 10], [2, 20], [3, 30]]);
   });
 
   it('is an iterable iterator that can be consumed step by step', () => {

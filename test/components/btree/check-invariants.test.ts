@@ -39,8 +39,8 @@ describe('checkTreeInvariants', () => {
 
   it('rejects a non-root leaf below ceil(L/2) entries', () => {
     const { state, leaves } = twoLevel();
-    leaves[0].keys.pop();
-    leaves[0].values.pop();
+    leaves[0]!.keys.pop();
+    leaves[0]!.values.pop();
     expect(() => checkTreeInvariants({ ...state, size: 6 })).toThrow('btree: leaf at depth 1 has 1 entries, min 2');
   });
 
@@ -61,8 +61,8 @@ describe('checkTreeInvariants', () => {
 
   it('rejects a non-root internal node below ceil(m/2) children', () => {
     const leaves = chain(leaf([1, 2]), leaf([3, 4]), leaf([5, 6]));
-    const thin = new InternalNode<number, number>([], [leaves[0]]);
-    const right = new InternalNode<number, number>([5], [leaves[1], leaves[2]]);
+    const thin = new InternalNode<number, number>([], [leaves[0]!]);
+    const right = new InternalNode<number, number>([5], [leaves[1]!, leaves[2]!]);
     const root = new InternalNode<number, number>([3], [thin, right]);
     expect(() => checkTreeInvariants(tree(root, 3, 6))).toThrow('btree: internal node at depth 1 has 1 children, min 2');
   });
@@ -83,8 +83,8 @@ describe('checkTreeInvariants', () => {
 
   it('rejects leaves at different depths', () => {
     const leaves = chain(leaf([1, 2]), leaf([3, 4]), leaf([5, 6]));
-    const deep = new InternalNode<number, number>([3], [leaves[0], leaves[1]]);
-    const root = new InternalNode<number, number>([5], [deep, leaves[2]]);
+    const deep = new InternalNode<number, number>([3], [leaves[0]!, leaves[1]!]);
+    const root = new InternalNode<number, number>([5], [deep, leaves[2]!]);
     expect(() => checkTreeInvariants(tree(root, 3, 6))).toThrow('btree: leaf at depth 1, but all leaves must be at depth 2 (height 3)');
     expect(() => checkTreeInvariants(tree(root, 2, 6))).toThrow('btree: internal node at depth 1, but leaves must be at depth 1 (height 2)');
   });
@@ -97,21 +97,21 @@ describe('checkTreeInvariants', () => {
 
   it('rejects a key outside the separators that bound its leaf', () => {
     const below = twoLevel();
-    below.leaves[1].keys[0] = 2.5; // under separator 3
+    below.leaves[1]!.keys[0] = 2.5; // under separator 3
     expect(() => checkTreeInvariants(below.state)).toThrow('btree: leaf at depth 1 has key 2.5 below its separator 3');
     const above = twoLevel();
-    above.leaves[0].keys[1] = 3; // must stay below separator 3
+    above.leaves[0]!.keys[1] = 3; // must stay below separator 3
     expect(() => checkTreeInvariants(above.state)).toThrow('btree: leaf at depth 1 has key 3 not below its separator 3');
   });
 
   it('rejects a leaf chain that skips a leaf or does not end in null', () => {
     const skipping = twoLevel();
-    skipping.leaves[0].next = skipping.leaves[2];
+    skipping.leaves[0]!.next = skipping.leaves[2]!;
     expect(() => checkTreeInvariants(skipping.state)).toThrow(
       'btree: leaf chain broken: leaf 0 of 3 links to the wrong node, expected leaf 1 in key order',
     );
     const cyclic = twoLevel();
-    cyclic.leaves[2].next = cyclic.leaves[0];
+    cyclic.leaves[2]!.next = cyclic.leaves[0]!;
     expect(() => checkTreeInvariants(cyclic.state)).toThrow('expected null (it is the rightmost leaf)');
   });
 

@@ -13,7 +13,7 @@ function exampleSource(): string {
   const section = doc.slice(doc.indexOf('## Example'));
   const match = /```ts\n([\s\S]*?)```/.exec(section);
   if (match === null) throw new Error('docs/components/btree.md: no ```ts block under "## Example"');
-  return match[1];
+  return match[1]!;
 }
 
 describe('docs/components/btree.md example', () => {

@@ -16,7 +16,7 @@ export class SortedArrayModel {
     let hi = this.keys.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.keys[mid] < key) lo = mid + 1;
+      if (this.keys[mid]! < key) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -59,13 +59,14 @@ export class SortedArrayModel {
     let i = 0;
     let j = 0;
     while (i < this.keys.length || j < keys.length) {
-      if (j === keys.length || (i < this.keys.length && this.keys[i] < keys[j])) {
-        mergedKeys.push(this.keys[i]);
-        mergedValues.push(this.values[i++]);
+      // Each read below is guarded: i < this.keys.length where keys[i] is read, j < keys.length where keys[j] is.
+      if (j === keys.length || (i < this.keys.length && this.keys[i]! < keys[j]!)) {
+        mergedKeys.push(this.keys[i]!);
+        mergedValues.push(this.values[i++]!);
         continue;
       }
       if (i < this.keys.length && this.keys[i] === keys[j]) i++;
-      mergedKeys.push(keys[j++]);
+      mergedKeys.push(keys[j++]!);
       mergedValues.push(value);
     }
     this.replace(mergedKeys, mergedValues);
@@ -78,7 +79,7 @@ export class SortedArrayModel {
     this.keys.forEach((key, i) => {
       if (keys.has(key)) return;
       keptKeys.push(key);
-      keptValues.push(this.values[i]);
+      keptValues.push(this.values[i]!);
     });
     const deleted = this.keys.length - keptKeys.length;
     this.replace(keptKeys, keptValues);
@@ -89,16 +90,16 @@ export class SortedArrayModel {
     this.keys.length = 0;
     this.values.length = 0;
     for (let i = 0; i < keys.length; i++) {
-      this.keys.push(keys[i]);
-      this.values.push(values[i]);
+      this.keys.push(keys[i]!);
+      this.values.push(values[i]!);
     }
   }
 
   range(lo?: number, hi?: number): [number, number][] {
     const out: [number, number][] = [];
     for (let i = 0; i < this.keys.length; i++) {
-      const key = this.keys[i];
-      if ((lo === undefined || key >= lo) && (hi === undefined || key < hi)) out.push([key, this.values[i]]);
+      const key = this.keys[i]!;
+      if ((lo === undefined || key >= lo) && (hi === undefined || key < hi)) out.push([key, this.values[i]!]);
     }
     return out;
   }
