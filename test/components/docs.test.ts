@@ -4,8 +4,8 @@ import { runDocExamples } from '../support/doc-examples';
 // The component pages without a folder test of their own: their examples import through
 // 'meshsim/components', as a user's code does; an example with `// →` comments prints what
 // they say, one without only has to run (a declaration block, a sketch).
+// (ring.md's example is checked against its output block by ring/ring-docs.test.ts.)
 describe.each([
-  ['docs/components/ring.md', 'text'],
   ['docs/components/btree.md', 'json'],
 ] as const)('%s', (doc, printAs) => {
   it('every example runs and prints what its comments say', async () => {

@@ -16,10 +16,11 @@ describe('docs/components/ring.md', () => {
     const block = /<!-- example:begin -->\n```ts\n([\s\S]*?)```\n\n```text\n([\s\S]*?)```\n<!-- example:end -->/.exec(doc);
     expect(block, 'example block between the markers').not.toBeNull();
     const [, code, output] = block!;
-    const indexPath = join(import.meta.dirname, '../../../components/ring/index.ts');
-    expect(code).toContain("from './components/ring/index'");
+    // It imports the package as a user does; run it against the sources.
+    const indexPath = join(import.meta.dirname, '../../../components/index.ts');
+    expect(code).toContain("from 'meshsim/components'");
     const file = join(workDir, 'example.ts');
-    writeFileSync(file, code!.replace("'./components/ring/index'", JSON.stringify(indexPath)));
+    writeFileSync(file, code!.replace("'meshsim/components'", JSON.stringify(indexPath)));
     const lines: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
       lines.push(args.join(' '));
