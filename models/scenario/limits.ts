@@ -19,6 +19,12 @@ export const INPUT_LIMITS = Object.freeze({
    * where a 50 MB file took 15 s and 1.8 GB.
    */
   fileBytes: 1024 * 1024,
+  /**
+   * Nested mappings and lists. The deepest field of the format is 6 levels down
+   * (`services.<name>.disk.fsync.samples`); the YAML composer recurses once per level and
+   * overflows the stack near 800.
+   */
+  nestingDepth: 64,
 });
 
 /** Entries of the lists and mappings of a scenario, checked before the schema runs. */
@@ -75,6 +81,8 @@ export const DURATION_MAX_TEXT = '720h';
 /** Why each bound is what it is, as the hints of the errors say it. */
 export const LIMIT_REASONS = Object.freeze({
   fileBytes: 'scenarios are written by hand (the largest shipped one is under 6 KiB); much larger files take minutes and gigabytes to load',
+  nestingDepth: 'no scenario field is nested more than 6 levels deep, and deeper nesting would overflow the parser',
+  documents: 'a scenario file holds one YAML document; split it into two files',
   list: 'longer lists take seconds to validate and are typos or generated data',
   duration: `${DURATION_MAX_TEXT} (30 days) is the longest duration: a month covers daily and weekly cycles, and the clock stays finer than a nanosecond`,
   rate: '10,000,000/s is the highest rate: one simulated second at that rate is 10 million requests, 5 to 30 s of CPU',

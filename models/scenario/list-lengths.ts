@@ -41,6 +41,8 @@ export function listRule(path: DocumentPath): ListRule {
   return RULES.find((rule) => matches(rule.pattern, path)) ?? OTHER;
 }
 
+/** The rule for a collection whose path is not known: the largest bound, which holds for any. */
+export const LOOSEST_LIST_RULE: ListRule = OTHER;
 
 /**
  * The problem of a list (or mapping) at `path` with more entries than its rule allows:
@@ -59,7 +61,8 @@ export function tooMany(path: DocumentPath, rule: ListRule, isList: boolean, len
 
 /**
  * Every list or mapping of `root` longer than its bound, outermost first; the entries of
- * one that is too long are not looked into. The walk visits each value once.
+ * one that is too long are not looked into. The walk visits each value once, and the
+ * source checks have already bounded the nesting depth.
  */
 export function listLengthProblems(root: unknown): PathProblem[] {
   const problems: PathProblem[] = [];

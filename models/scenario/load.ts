@@ -2,19 +2,20 @@
  * The scenario loader: YAML text in, normalised `Scenario` out, or a `ScenarioError` with
  * every problem of the file placed at its line and column.
  *
- *   text → size (checked before parsing; stops here)
+ *   text → size, nesting depth and one document (checked before parsing; each stops here)
  *        → YAML document (syntax errors stop here) → overrides → list lengths (stop here)
  *        → schema validation + cross-section checks (both always run, so all problems
  *          show at once) → normalise (defaults filled in) → the size of the run
  *
  * No Node APIs here: the browser worker loads scenarios too (see read-file.ts for files).
  */
-import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { LineCounter, type Document, type YAMLError } from 'yaml';
 import { crossCheck } from './cross-check';
 import { ScenarioError, type ScenarioProblem } from './errors';
 import { listLengthProblems } from './list-lengths';
 import { normalise } from './normalise';
 import { applyOverrides, overrideText, type ScenarioOverride } from './overrides';
+import { parseSource } from './parse-source';
 import { cutShort, pathText, type PathProblem } from './path-problem';
 import { runSizeProblems } from './run-size';
 import { scenarioSchema } from './schema';
@@ -41,7 +42,9 @@ export function loadScenario(text: string, file: string, opts: LoadOptions = {})
   const tooBig = sizeProblem(text);
   if (tooBig !== undefined) throw new ScenarioError([placeSourceProblem(tooBig, text, file)]);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const parsed = parseSource(text, { lineCounter });
+  if ('problem' in parsed) throw new ScenarioError([placeSourceProblem(parsed.problem, text, file)]);
+  const doc = parsed.doc;
   // Past a syntax error the structure of the document is a guess, and later errors are
   // mostly echoes of the first: report that one and stop.
   if (doc.errors.length > 0) throw new ScenarioError([syntaxProblem(doc.errors[0]!, doc.errors.length - 1, lineCounter, file)]);

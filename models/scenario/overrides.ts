@@ -7,8 +7,9 @@
  * one may be new, so an override can set an optional field the file leaves out. The value
  * is read as YAML, so `8` is a number, `10ms` a string and `[a, b]` a list.
  */
-import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { isMap, isSeq, type Document } from 'yaml';
 import { suggestion } from './did-you-mean';
+import { parseSource } from './parse-source';
 import { cutShort, pathText, type PathProblem } from './path-problem';
 import { keyText } from './source-position';
 import { sizeProblem } from './source-size';
@@ -45,10 +46,12 @@ function applyOverride(doc: Document, override: ScenarioOverride): PathProblem |
     ...(hint === undefined ? {} : { hint }),
   });
   if (path.some((key) => key === '')) return fail('empty key in the path', 'write a dotted path, e.g. services.api.replicas=4');
-  // The value gets the size check of a file's text.
+  // The value gets the checks of a file's text, as if it were written at its path.
   const tooBig = sizeProblem(override.value, 'the value');
   if (tooBig !== undefined) return fail(tooBig.message, tooBig.hint);
-  const value = parseDocument(override.value);
+  const parsed = parseSource(override.value, { at: path });
+  if ('problem' in parsed) return fail(`the value: ${parsed.problem.message}`, parsed.problem.hint);
+  const value = parsed.doc;
   if (value.errors.length > 0) return fail(`the value is not valid YAML (${value.errors[0]!.message.split(' at line')[0]})`, 'quote it');
   let node: unknown = doc.contents;
   for (let i = 0; i < path.length; i++) {

@@ -88,6 +88,22 @@ describe('meshsim run', () => {
     }
   });
 
+  it('a file of two documents, or nested 100,000 deep, is one located line, never a stack trace', () => {
+    const twoDocs = join(tmp, 'two.yaml');
+    writeFileSync(twoDocs, `${readFileSync('scenarios/mm1.yaml', 'utf8')}---\nname: second\n`);
+    const lines = readFileSync('scenarios/mm1.yaml', 'utf8').split('\n').length;
+    expect(meshsim('validate', twoDocs)).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `${twoDocs}:${lines}:1  one YAML document per scenario file: a second document starts here (hint: a scenario file holds one YAML document; split it into two files, or remove this "---")\n1 of 1 file(s) invalid\n`,
+    });
+    const deep = join(tmp, 'deep.yaml');
+    writeFileSync(deep, `name: ${'['.repeat(100_000)}\n`);
+    const r = meshsim('run', deep);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${deep}:1:70  name: nesting too deep (limit 64) (hint: no scenario field is nested more than 6 levels deep, and deeper nesting would overflow the parser)\n`);
+  });
+
   it('a malformed scenario gives file:line:column and exit code 2, never a stack trace', () => {
     const file = join(tmp, 'bad.yaml');
     writeFileSync(file, 'name: bad\nseed: 1\nduration: 10s\nnetwork: { latency: 0ms }\nservices:\n  srv:\n    replica: 2\n    serviceTime: 1ms\nclients:\n  c: { target: srv, arrival: { process: poisson, rate: 1/s } }\n');

@@ -69,11 +69,12 @@ describe('docs/scenarios.md', () => {
     const section = doc.slice(doc.indexOf('## Limits'), doc.indexOf('## JSON Schema and editors'));
     const cells = [...section.matchAll(/^\| [^|]+ \| ([^|]+) \| ([^|]*) \|$/gm)].map((m) => ({ limit: m[1]!.trim(), why: m[2]!.trim() }));
     const counts = [...Object.values(COUNT_LIMITS), ...Object.values(LIST_LIMITS), RUN_LIMITS.replications].map((n) => n.toLocaleString('en-US'));
-    const others = ['1 MiB', '`720h` (30 days)', '`10000000/s`', '10^10 over all replications', '10^7 over all replications', '2^53 − 1, for `seed + replications − 1` too', '1,048,576', '3,000,000 copies (keys × replication)', '10,000,000'];
+    const others = ['1 MiB', '64 levels', '`720h` (30 days)', '`10000000/s`', '10^10 over all replications', '10^7 over all replications', '2^53 − 1, for `seed + replications − 1` too', '1,048,576', '3,000,000 copies (keys × replication)', '10,000,000'];
     const limits = cells.map((c) => c.limit);
     expect([...counts, ...others].filter((limit) => !limits.includes(limit))).toEqual([]);
     expect(cells.filter((c) => c.why === '' && c.limit !== 'Limit')).toEqual([]);
     expect(INPUT_LIMITS.fileBytes).toBe(1024 * 1024);
+    expect(INPUT_LIMITS.nestingDepth).toBe(64);
     expect([RUN_LIMITS.durationMs, RUN_LIMITS.ratePerSec, RUN_LIMITS.requests, RUN_LIMITS.windows, SEED_MAX]).toEqual([720 * 3_600_000, 1e7, 1e10, 1e7, 2 ** 53 - 1]);
   });
 

@@ -593,6 +593,27 @@ const OVER_LIMITS: readonly BadFile[] = [
     ],
   },
   {
+    name: 'two YAML documents',
+    yaml: [...BASE, '---', ...BASE],
+    expected: [
+      'bad.yaml:9:1  one YAML document per scenario file: a second document starts here (hint: a scenario file holds one YAML document; split it into two files, or remove this "---")',
+    ],
+  },
+  {
+    name: '100,000 nested [',
+    yaml: [...BASE, `description: ${'['.repeat(100_000)}`],
+    expected: [
+      'bad.yaml:9:77  description: nesting too deep (limit 64) (hint: no scenario field is nested more than 6 levels deep, and deeper nesting would overflow the parser)',
+    ],
+  },
+  {
+    name: 'block mappings nested too deep',
+    yaml: [...BASE, ...Array.from({ length: 70 }, (_, i) => `${' '.repeat(i)}k${i}:`), `${' '.repeat(70)}x: 1`],
+    expected: [
+      'bad.yaml:73:65  k0.k1.k2.k3.k4.k5.…: nesting too deep (limit 64) (hint: no scenario field is nested more than 6 levels deep, and deeper nesting would overflow the parser)',
+    ],
+  },
+  {
     name: 'a file over 1 MiB',
     yaml: [...BASE, `description: ${'x'.repeat(1024 * 1024)}`],
     expected: [
@@ -604,6 +625,13 @@ const OVER_LIMITS: readonly BadFile[] = [
     yaml: [...BASE, ...faultLines(10_001)],
     expected: [
       'bad.yaml:10:3  faults: too many faults: a list of 10,001 (limit 10,000) (hint: a fault every 10 s for a day is 8,640; longer lists take seconds to validate and are typos or generated data)',
+    ],
+  },
+  {
+    name: 'a flow list of 300,000 faults, stopped while parsing',
+    yaml: [...BASE, `faults: [${'{},'.repeat(300_000)}]`],
+    expected: [
+      'bad.yaml:9:9  faults: too many faults: a list of more than 10,000 (limit 10,000) (hint: a fault every 10 s for a day is 8,640; longer lists take seconds to validate and are typos or generated data)',
     ],
   },
   {
@@ -619,6 +647,14 @@ const OVER_LIMITS: readonly BadFile[] = [
     overrides: [{ path: 'description', value: 'x'.repeat(1024 * 1024 + 1) }],
     expected: [
       `bad.yaml:1:1  description: override description=${'x'.repeat(40)}…: the value is 1.0 MiB (1,048,577 bytes), over the limit of 1 MiB for a scenario (hint: scenarios are written by hand (the largest shipped one is under 6 KiB); much larger files take minutes and gigabytes to load)`,
+    ],
+  },
+  {
+    name: 'an override value nested too deep',
+    yaml: BASE,
+    overrides: [{ path: 'services.api.serviceTime', value: '['.repeat(100) }],
+    expected: [
+      'bad.yaml:6:10  services.api.serviceTime: override services.api.serviceTime=[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[…: the value: nesting too deep (limit 64) (hint: no scenario field is nested more than 6 levels deep, and deeper nesting would overflow the parser)',
     ],
   },
 ];
