@@ -167,8 +167,8 @@ function overloadMemory(): void {
   if (gc === undefined) return;
   const text = readFileSync('scenarios/overload.yaml', 'utf8');
   console.log('\nOverload (scenarios/overload.yaml: one replica at 200% load): heap per waiting request');
-  for (const durationText of ['30m', '2h']) {
-    const overloaded = { ...loadScenario(text, 'overload.yaml'), durationMs: durationText === '30m' ? 1_800_000 : 7_200_000 };
+  for (const [durationText, durationMs] of [['30m', 1_800_000], ['2h', 7_200_000]] as const) {
+    const overloaded = { ...loadScenario(text, 'overload.yaml'), durationMs };
     gc();
     const before = process.memoryUsage().heapUsed;
     const started = process.hrtime.bigint();

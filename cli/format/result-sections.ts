@@ -80,9 +80,9 @@ function faultSections(result: Result, traffic: boolean): Section[] {
   if (!traffic) return [section('faults', ['kind', 'from', 'to', 'targets'], result.faults.map((f) => [f.kind, duration(f.startMs), until(f), targets(f.targets)]))];
   // A fault that lasts to the end leaves no "after": not back is "run ended in it", not "never".
   const back = (x: number | null, ongoing: boolean) => (x !== null ? duration(x) : ongoing ? 'run ended' : 'never');
+  const recovered = (r: RecoverySummary) => (r.ongoing && r.recoveredReplications === 0 ? '-' : `${r.recoveredReplications}/${result.replications}`);
   const rows = result.faults.map((f, i) => {
     const r = result.summary.recovery[i];
-    const recovered = (r: RecoverySummary) => (r.ongoing && r.recoveredReplications === 0 ? '-' : `${r.recoveredReplications}/${result.replications}`);
     const recovery = r === undefined || !r.measurable ? ['-', '-', '-'] : [back(r.p99RecoveryMs, r.ongoing), back(r.errorRateRecoveryMs, r.ongoing), recovered(r)];
     return [f.kind, duration(f.startMs), until(f), targets(f.targets), ...recovery];
   });

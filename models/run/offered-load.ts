@@ -8,7 +8,7 @@ import type { Scenario, ServiceSpec } from '../scenario/types';
  * balancer or queue discipline can keep up: the queue grows for as long as the peak lasts.
  *
  * Closed-loop clients are left out (they cannot offer more than they get back), and so are
- * retries and hedges (the run shows those: see `backlogWarning`). kv services are left out
+ * retries and hedges (the run shows those: see the backlog warning in warnings.ts). kv services are left out
  * too: their cost per operation depends on the quorum and the keys, not on serviceTime.
  */
 export interface OfferedLoad {

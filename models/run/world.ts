@@ -21,9 +21,10 @@ import { RegistryWatcher } from '../../components/discovery/registry-watcher';
 import { TimeSeries } from './time-series';
 import { KvCluster } from '../kv/kv-cluster';
 import { kvWorkload } from '../kv/kv-workload';
+import { WINDOWS_PER_REPLICATION_MAX } from '../scenario/run-size';
 
-/** Upper bound on time-series windows per run; longer runs get wider windows. */
-export const MAX_WINDOWS = 100_000;
+/** Upper bound on time-series windows per run; longer runs get wider windows. The loader's run-size check uses the same bound. */
+export const MAX_WINDOWS = WINDOWS_PER_REPLICATION_MAX;
 
 /** Address of the service registry when the scenario has `discovery`. */
 export const REGISTRY = 'registry';

@@ -39,11 +39,12 @@ export interface LoadOptions {
  * @throws ScenarioError listing every problem found, in source order
  */
 export function loadScenario(text: string, file: string, opts: LoadOptions = {}): Scenario {
+  // A file too big is refused before it is read any further: at its start.
   const tooBig = sizeProblem(text);
-  if (tooBig !== undefined) throw new ScenarioError([placeSourceProblem(tooBig, text, file)]);
+  if (tooBig !== undefined) throw new ScenarioError([placeSourceProblem(tooBig, { line: 1, col: 1 }, file)]);
   const lineCounter = new LineCounter();
   const parsed = parseSource(text, { lineCounter });
-  if ('problem' in parsed) throw new ScenarioError([placeSourceProblem(parsed.problem, text, file)]);
+  if ('problem' in parsed) throw new ScenarioError([placeSourceProblem(parsed.problem, lineCounter.linePos(parsed.problem.offset), file)]);
   const doc = parsed.doc;
   // Past a syntax error the structure of the document is a guess, and later errors are
   // mostly echoes of the first: report that one and stop.
@@ -70,12 +71,9 @@ export function loadScenario(text: string, file: string, opts: LoadOptions = {})
   return scenario;
 }
 
-/** A problem of the source text, placed by its offset. */
-function placeSourceProblem(problem: SourceProblem, text: string, file: string): ScenarioProblem {
-  const lineStart = problem.offset === 0 ? 0 : text.lastIndexOf('\n', problem.offset - 1) + 1;
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
-  return { file, line, column: problem.offset - lineStart + 1, path: pathText(problem.path), message: problem.message, expected: problem.expected, hint: problem.hint };
+/** A problem of the source text at its position (the lexer fed the line counter up to it). */
+function placeSourceProblem(problem: SourceProblem, { line, col }: { line: number; col: number }, file: string): ScenarioProblem {
+  return { file, line, column: col, path: pathText(problem.path), message: problem.message, expected: problem.expected, hint: problem.hint };
 }
 
 function syntaxProblem(error: YAMLError, more: number, lineCounter: LineCounter, file: string): ScenarioProblem {

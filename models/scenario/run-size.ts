@@ -16,8 +16,8 @@ import type { PathProblem } from './path-problem';
 import type { ClientSpec, RateStep, Scenario, ServiceSpec } from './types';
 
 /**
- * Upper bound on time-series windows per replication (`MAX_WINDOWS` of models/world.ts,
- * which widens the windows of longer runs; a test keeps the two equal).
+ * Upper bound on time-series windows per replication: the World widens the windows of
+ * longer runs to stay under it (`MAX_WINDOWS` in models/run/world.ts is this constant).
  */
 export const WINDOWS_PER_REPLICATION_MAX = 100_000;
 
