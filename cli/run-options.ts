@@ -4,7 +4,7 @@ import { runSizeProblems } from '../models/scenario/run-size';
 import { parseDuration } from '../models/scenario/units';
 import type { Scenario } from '../models/scenario/types';
 import { UsageError } from './errors';
-import { duration } from './format/text-table';
+import { duration } from '../models/report/numbers';
 
 export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
 export type Format = (typeof FORMATS)[number];

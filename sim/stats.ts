@@ -157,3 +157,8 @@ export function logGamma(z: number): number {
   const t = z + g + 0.5;
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(x);
 }
+
+/** Round to 3 decimals (µs precision on ms), keeping result JSON short and stable. */
+export function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -5,7 +5,7 @@ import { loadScenarioFile } from '../load';
 import { writeOutput } from '../output';
 import { progressBar } from '../progress';
 import { addRunOptions, applyRunFlags, checkFormat, lateFaultNotes, type RunFlags } from '../run-options';
-import { duration } from '../format/text-table';
+import { duration } from '../../models/report/numbers';
 import { UsageError } from '../errors';
 
 export function registerRun(program: Command): void {

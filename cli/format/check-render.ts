@@ -4,7 +4,7 @@
  */
 import type { Assertion, CheckReport, FileCheck } from '../../planner/check';
 import type { Format } from '../run-options';
-import { duration } from './text-table';
+import { duration } from '../../models/report/numbers';
 
 export function renderCheck(report: CheckReport, format: Format): string {
   switch (format) {

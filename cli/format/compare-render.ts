@@ -7,7 +7,8 @@ import { lowerIsBetter, metricUnit } from '../../models/scenario/planner-grammar
 import type { ScalarMetric } from '../../models/scenario/planner-types';
 import type { Format } from '../run-options';
 import { intervalCell, metricCell, metricHeader, signedCell } from './metric-cells';
-import { duration, textTable } from './text-table';
+import { duration } from '../../models/report/numbers';
+import { textTable } from './text-table';
 import { maxOf, minOf } from '../../sim/stats';
 
 export function renderCompare(report: CompareReport, format: Format): string {

@@ -4,7 +4,7 @@
  */
 import { metricUnit } from '../../models/scenario/planner-grammar';
 import type { ScalarMetric } from '../../models/scenario/planner-types';
-import { ms, num, pct } from './text-table';
+import { ms, num, pct } from '../../models/report/numbers';
 
 const HEADERS: Readonly<Record<ScalarMetric, string>> = {
   p50: 'p50 (ms)',

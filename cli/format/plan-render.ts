@@ -4,7 +4,8 @@
  */
 import type { PlanProbe, PlanReport } from '../../planner/plan';
 import type { Format } from '../run-options';
-import { duration, num, textTable } from './text-table';
+import { duration, num } from '../../models/report/numbers';
+import { textTable } from './text-table';
 
 export function renderPlan(report: PlanReport, format: Format): string {
   switch (format) {

@@ -1,22 +1,14 @@
 /**
  * The sections of a run's report, as titled tables with notes: one model rendered as text
  * (result-table.ts) and as Markdown (result-md.ts), so both always show the same things.
- * Only the sections the scenario has appear.
+ * Only the sections the scenario has appear; each subsystem writes its own.
  */
-import type { GossipSummary } from '../../models/gossip/gossip-summary';
-import type { KvSummary, RecoverySummary, Result } from '../../models/run/result';
-import { duration, int, interval, magnitude, ms, num, pct } from './text-table';
+import type { RecoverySummary, Result } from '../../models/run/result';
+import { SUBSYSTEMS } from '../../models/run/subsystems';
+import { duration, int, interval, magnitude, ms, num, pct } from '../../models/report/numbers';
+import { section, type Section } from '../../models/report/section';
 
-export interface Section {
-  readonly title: string;
-  /** Column names; none when the section is only notes. */
-  readonly header: readonly string[];
-  readonly rows: readonly (readonly string[])[];
-  /** Lines after the table: footnotes and single values. */
-  readonly notes: readonly string[];
-}
-
-const section = (title: string, header: readonly string[], rows: readonly (readonly string[])[], notes: readonly string[] = []): Section => ({ title, header, rows, notes });
+export type { Section };
 
 /** "seed 1 · 4 replications × 1m (warm-up 5s excluded)" */
 export function runFrame(result: Result): string {
@@ -26,14 +18,12 @@ export function runFrame(result: Result): string {
 
 export function resultSections(result: Result): Section[] {
   const traffic = result.summary.requests.sent > 0;
-  const crashes = result.faults.filter((f) => f.kind === 'crash').length;
   const clients = Object.keys(result.summary.clients).length > 0;
   return [
     ...(result.warnings.length > 0 ? [section('warnings', [], [], result.warnings.map((w) => `⚠ ${w.message}`))] : []),
     ...(traffic ? requestSections(result) : clients ? [section('requests', [], [], ['no requests were sent: every client\'s rate is 0 or the run ends before the first arrival'])] : []),
     ...faultSections(result, traffic),
-    ...(result.summary.kv !== undefined ? [kvSection(result.summary.kv)] : []),
-    ...(result.summary.gossip !== undefined ? [gossipSection(result.summary.gossip, crashes)] : []),
+    ...SUBSYSTEMS.flatMap((subsystem) => subsystem.sections?.(result.summary, result.faults) ?? []),
   ];
 }
 
@@ -93,41 +83,4 @@ function faultSections(result: Result, traffic: boolean): Section[] {
       ...(unmeasurable ? [`-: no baseline, the fault starts before a whole ${duration(result.timeseries.windowMs)} window after the warm-up`] : []),
       ...(endedIn ? ['run ended: the run ended during the fault, before the metric came back (not "never": there was no after)'] : []),
     ])];
-}
-
-/** The KV store: operations, placement skew, rebalancing and the lost-write check. */
-function kvSection(kv: KvSummary): Section {
-  return section('kv store (all replications)',
-    ['gets', 'puts', 'keys/node max/mean', 'keys moved', 'bytes moved', 'rebalance', 'hints stored/delivered', 'read repairs', 'lost acked writes'], [[
-      int(kv.ops.get), int(kv.ops.put), num(kv.keysPerNode.max / kv.keysPerNode.mean, 2), int(kv.keysMoved), bytes(kv.bytesMoved),
-      duration(kv.rebalanceMs), `${int(kv.hintsStored)}/${int(kv.hintsDelivered)}`, int(kv.readRepairs), int(kv.lostAcknowledgedWrites),
-    ]]);
-}
-
-function bytes(x: number): string {
-  if (x >= 2 ** 30) return `${num(x / 2 ** 30, 1)} GiB`;
-  if (x >= 2 ** 20) return `${num(x / 2 ** 20, 1)} MiB`;
-  if (x >= 2 ** 10) return `${num(x / 2 ** 10, 1)} KiB`;
-  return `${int(x)} B`;
-}
-
-/** The gossip cluster's v1 metrics: dissemination, detection, load. */
-function gossipSection(g: GossipSummary, crashes: number): Section {
-  const t = (x: number | null) => (x === null ? '-' : duration(x));
-  const full = g.dissemination.fullMs;
-  const { firstSuspectMs: first, allDeadMs: dead } = g.detection;
-  // Rows only for what the run had: rumours when events were sent, detection when members crashed ('-' there: never).
-  const rows = [
-    ...(g.dissemination.events > 0 ? [['rumour reaches every member', t(full.mean), t(full.p50), t(full.p99), t(full.max), `${int(g.dissemination.events)} rumours`]] : []),
-    ...(crashes > 0
-      ? [
-          ['crash → first suspicion', t(first.mean), t(first.p50), t(first.p99), t(first.max), `${int(crashes)} crash${crashes === 1 ? '' : 'es'}`],
-          ['crash → dead everywhere', t(dead.mean), t(dead.p50), t(dead.p99), t(dead.max), ''],
-        ]
-      : []),
-  ];
-  return section(`gossip cluster (${int(g.members)} members)`, rows.length > 0 ? ['', 'mean', 'p50', 'p99', 'max', 'count'] : [], rows, [
-    `false positives (live members declared dead): ${int(g.detection.falsePositives)}`,
-    `load per member: ${num(g.load.msgsPerMemberPerSec, 2)} msgs/s, ${num(g.load.bytesPerMemberPerSec, 0)} B/s`,
-  ]);
 }

@@ -1,7 +1,8 @@
 import type { Result } from '../../models/run/result';
 import { windowWidthMs, type WindowPoint } from '../../models/run/time-series';
 import { resultSections, runFrame, type Section } from './result-sections';
-import { duration, ms, num, textTable } from './text-table';
+import { duration, ms, num } from '../../models/report/numbers';
+import { textTable } from './text-table';
 import { maxOf } from '../../sim/stats';
 
 /** The human-readable report of a run: its sections as text tables, then the time series. */

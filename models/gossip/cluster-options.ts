@@ -1,3 +1,4 @@
+import type { Simulation } from '../../sim/simulation';
 import type { GossipConfigInput } from '../../components/gossip/index';
 import type { NetworkSpec } from '../scenario/types';
 
@@ -65,6 +66,11 @@ export interface GossipClusterOptions {
   readonly dedupe?: boolean;
   /** Safety bound on simulation events (default 2·10⁹). */
   readonly eventsMax?: number;
+  /**
+   * The simulation to run in (a World's, so the cluster shares its clock with everything
+   * else in the scenario); absent: a simulation of its own, advanced by `run`.
+   */
+  readonly sim?: Simulation;
 }
 
 /** Largest cluster accepted: views cost O(n) memory each beyond the shared baseline. */

@@ -16,7 +16,8 @@ import { checkClusterOptions, gossipClusterNetwork, type GossipClusterOptions, t
 import { ClusterTransport, type TrafficCount } from './cluster-transport';
 import { DetectionTracker } from './detection-tracker';
 import { DisseminationTracker, type RumourSeries } from './dissemination-tracker';
-import { quantiles, round3, type GossipSummary } from './gossip-summary';
+import { round3 } from '../../sim/stats';
+import { quantiles, type GossipSummary } from './gossip-summary';
 import { Network } from '../request/network';
 
 export type { GossipClusterOptions, GossipEventsOptions, GossipFault } from './cluster-options';
@@ -62,7 +63,7 @@ export interface GossipRunDetail {
  * A crashed member stops at once; messages to it are dropped on delivery.
  */
 export class GossipCluster {
-  readonly sim = new Simulation();
+  readonly sim: Simulation;
   readonly network: Network;
   readonly transport: ClusterTransport;
   readonly directory = new MemberDirectory();
@@ -86,6 +87,7 @@ export class GossipCluster {
 
   constructor(readonly options: GossipClusterOptions) {
     checkClusterOptions(options);
+    this.sim = options.sim ?? new Simulation();
     this.config = resolveGossipConfig(options.gossip);
     const seed = options.seed ?? 1;
     this.streams = new RngStreams(seed);
@@ -132,8 +134,9 @@ export class GossipCluster {
     return this.slots.filter((slot) => slot.status === 'running').map((slot) => slot.index);
   }
 
-  /** Runs to `untilMs` (default: the configured duration). */
+  /** Runs its own simulation to `untilMs` (default: the configured duration); a cluster in a World runs with the World. */
   run(untilMs = this.options.durationMs): void {
+    if (this.options.sim !== undefined) throw new Error('gossip-cluster: this cluster runs in a shared simulation; run that instead');
     const stopWhenDone = this.options.stopWhenDisseminated === true;
     this.sim.run({
       untilMs,

@@ -1,31 +1,19 @@
 import type { GossipConfigInput } from '../../components/gossip/gossip-config';
+import type { Simulation } from '../../sim/simulation';
 import { GossipCluster } from './gossip-cluster';
-import type { RumourSeries } from './dissemination-tracker';
 import type { GossipFault } from './cluster-options';
 import type { GossipSummary, QuantileSummary } from './gossip-summary';
 import type { FaultSpec, GossipServiceSpec, Scenario } from '../scenario/types';
 
 /**
- * Run a scenario's gossip clusters (`kind: gossip` services) for one replication. Each
- * cluster is its own simulation on the scenario's network model: it shares no state with
- * the request path, so running it apart gives the same result as interleaving both, at
- * less cost. Faults that name its members (crash, leave, partition) and network loss
- * apply; `join` adds members.
+ * A gossip cluster of the scenario (`kind: gossip` service `name`) in simulation `sim`: its
+ * members, its protocol settings, the scenario's network model (an instance of its own, so
+ * its loss draws never shift the request path's) and the faults that name its members
+ * (crash, leave, partition), network loss and `join`.
  */
-export function runGossipServices(scenario: Scenario, seed: number): { summaries: Record<string, GossipSummary>; informed: Record<string, RumourSeries[]> } {
-  const summaries: Record<string, GossipSummary> = {};
-  const informed: Record<string, RumourSeries[]> = {};
-  for (const [name, spec] of scenario.gossip ?? []) {
-    const cluster = buildCluster(scenario, seed, name, spec);
-    cluster.run();
-    summaries[name] = cluster.summary();
-    informed[name] = cluster.informedSeries();
-  }
-  return { summaries, informed };
-}
-
-export function buildCluster(scenario: Scenario, seed: number, name: string, spec: GossipServiceSpec): GossipCluster {
+export function buildCluster(scenario: Scenario, seed: number, name: string, spec: GossipServiceSpec, sim?: Simulation): GossipCluster {
   return new GossipCluster({
+    ...(sim === undefined ? {} : { sim }),
     members: spec.members,
     durationMs: scenario.durationMs,
     seed,

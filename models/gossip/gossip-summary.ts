@@ -1,4 +1,5 @@
 import type { Histogram } from '../../sim/histogram';
+import { round3 } from '../../sim/stats';
 
 /**
  * `summary.gossip`, contract v1. Times in milliseconds, rates per second; a statistic with
@@ -39,8 +40,4 @@ export interface QuantileSummary {
 export function quantiles(h: Histogram): QuantileSummary {
   if (h.count === 0) return { mean: null, p50: null, p99: null, max: null };
   return { mean: round3(h.mean), p50: round3(h.quantile(0.5)), p99: round3(h.quantile(0.99)), max: round3(h.max) };
-}
-
-export function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

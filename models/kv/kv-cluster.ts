@@ -7,7 +7,7 @@ import type { StreamResult } from '../../components/kv/kv-store';
 import { sampler } from '../sampling/distributions';
 import type { RequestStats } from '../request/request-stats';
 import type { KvSpec, MembershipFaultSpec, ServiceSpec } from '../scenario/types';
-import type { World } from '../run/world';
+import type { WorldHost } from '../subsystem/world-host';
 import { KvReplica, type KvNodeListener } from './kv-replica';
 import { NodeEnv } from './node-env';
 
@@ -70,7 +70,7 @@ export class KvCluster implements KvNodeListener {
   private readonly streaming = new Set<KvReplica>();
   private ops = { get: 0, put: 0 };
 
-  constructor(private readonly world: World, readonly name: string, spec: ServiceSpec, private readonly stats: RequestStats) {
+  constructor(private readonly world: WorldHost, readonly name: string, spec: ServiceSpec, private readonly stats: RequestStats) {
     if (spec.kv === undefined) throw new Error(`model: service ${name} is not a kv service`);
     this.kv = spec.kv;
     this.spec = spec as ServiceSpec & { readonly kv: KvSpec };
@@ -173,7 +173,7 @@ export class KvCluster implements KvNodeListener {
       fsync: sampler(this.kv.disk.fsync),
     });
     this.replicas.push(replica);
-    world.replicas.set(id, replica);
+    world.addReplica(this.name, replica);
     return replica;
   }
 
@@ -219,7 +219,6 @@ export class KvCluster implements KvNodeListener {
       const added = this.makeNode(fault.node);
       // Its utilisation covers its own lifetime (the end of warm-up resets it again if later).
       added.node.resetStats(this.world.sim.now());
-      this.world.serviceReplicas.get(this.name)!.push(added);
       this.membership.begin(current.withNode(fault.node));
     } else {
       this.membership.begin(current.withoutNode(fault.node));
@@ -249,7 +248,7 @@ export class KvCluster implements KvNodeListener {
     change.endMs = this.world.sim.now();
     for (const replica of this.replicas) replica.store.cleanup();
     const endpoints = this.membership.nodes().map((id) => ({ id, weight: 1 }));
-    for (const { caller, service } of this.world.callers) if (service === this.name) caller.setHosts(endpoints);
+    for (const { caller, service } of this.world.callers()) if (service === this.name) caller.setHosts(endpoints);
     this.beginNext();
   }
 }

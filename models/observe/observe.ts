@@ -20,10 +20,10 @@
  */
 import type { EventFn } from '../../sim/event-queue';
 import { Histogram } from '../../sim/histogram';
-import type { FaultInterval } from '../run/faults';
+import type { FaultInterval } from '../subsystem/fault-interval';
 import type { MembershipFaultSpec } from '../scenario/types';
 import type { Node } from '../request/node';
-import { GossipReader, KvReader, type GossipView, type KvView } from './observe-components';
+import type { SubsystemObserver } from '../subsystem/subsystem';
 import { deliverRequest, deliverResponse, type Attempt } from '../request/request';
 import type { WindowPoint } from '../run/time-series';
 import type { World } from '../run/world';
@@ -76,8 +76,6 @@ export interface TopologyService {
   /** Services it calls, each once, in the order of its `calls`. */
   readonly calls: readonly string[];
   readonly policy: string;
-  /** A kv service (`kind: kv`): its nodes hold a hash ring and a B+tree each. */
-  readonly kv?: boolean;
 }
 
 export interface TopologyClient {
@@ -103,13 +101,8 @@ export interface Topology {
   /** Nodes that `add-node` faults bring in during the run, with the time they are added (ms). */
   readonly addedAtMs?: Readonly<Record<string, number>>;
   readonly faults: readonly FaultInterval[];
-  /**
-   * Services nothing here observes (none today: gossip clusters, which run as their own
-   * simulation, are run in step by the observer and listed in `gossip`).
-   */
-  readonly unobserved: readonly string[];
-  /** Gossip clusters (`kind: gossip`), whose state comes in `Snapshot.gossip`. */
-  readonly gossip?: readonly string[];
+  /** Per subsystem the run has (by name), what its observer says does not change (e.g. the names of its clusters). */
+  readonly parts: Readonly<Record<string, unknown>>;
   /** What the file alone warns of (an overloaded service), as in a run's `warnings`. */
   readonly warnings: readonly string[];
 }
@@ -175,10 +168,8 @@ export interface Snapshot {
   readonly movements: readonly Movement[];
   /** Messages sent since the previous snapshot, of which `movements` is a sample. */
   readonly messages: number;
-  /** Kv services' rings and trees (absent without kv services); points only when they changed. */
-  readonly kv?: readonly KvView[];
-  /** Gossip clusters, run in step with the World (absent without them). */
-  readonly gossip?: readonly GossipView[];
+  /** Per subsystem the run has (by name), its observer's view now; it may leave out what did not change. */
+  readonly parts: Readonly<Record<string, unknown>>;
 }
 
 type Transmit = World['network']['transmit'];
@@ -205,8 +196,7 @@ export class WorldObserver {
   /** Record one message in `stride` (doubles when the sample fills up). */
   private stride = 1;
   private readonly latencyScratch = new Histogram();
-  private readonly kvReader: KvReader;
-  private readonly gossipReader: GossipReader;
+  private readonly observers = new Map<string, SubsystemObserver>();
 
   constructor(readonly world: World, options: ObserveOptions = {}) {
     const scenario = world.scenario;
@@ -214,9 +204,11 @@ export class WorldObserver {
     if (!(intervalMs > 0)) throw new RangeError(`observe: intervalMs must be > 0, got ${intervalMs}`);
     this.movementsMax = options.movementsMax ?? OBSERVE_DEFAULTS.movementsMax;
     if (!(this.movementsMax >= 0)) throw new RangeError(`observe: movementsMax must be >= 0, got ${this.movementsMax}`);
-    this.topology = topologyOf(world, intervalMs);
-    this.kvReader = new KvReader(world);
-    this.gossipReader = new GossipReader(world);
+    for (const [name, part] of world.parts) {
+      const observer = part.observe?.();
+      if (observer !== undefined) this.observers.set(name, observer);
+    }
+    this.topology = topologyOf(world, intervalMs, this.observers);
     this.nodes = this.topology.nodes.map((id) => world.replicas.get(id)?.node);
     this.lastSent = new Float64Array(this.nodes.length * NODE_FIELDS.length).fill(NaN);
     this.lastArea = new Float64Array(this.nodes.length);
@@ -252,7 +244,6 @@ export class WorldObserver {
     while (!this.finished) {
       const targetMs = Math.min(this.nextSampleMs, endMs);
       const reached = sim.run({ untilMs: targetMs, maxEvents: maxEvents - (sim.events - startEvents) });
-      if (!this.gossipReader.empty) this.gossipReader.runTo(sim.now());
       if (!reached) break;
       if (targetMs === world.scenario.durationMs) this.finish();
       else if (targetMs === this.nextSampleMs) this.sample();
@@ -275,8 +266,7 @@ export class WorldObserver {
       load: this.load,
       movements: this.movements,
       messages: this.messages,
-      ...(this.kvReader.empty ? {} : { kv: this.kvReader.read() }),
-      ...(this.gossipReader.empty ? {} : { gossip: this.gossipReader.read() }),
+      parts: Object.fromEntries([...this.observers].map(([name, observer]) => [name, observer.read()])),
     };
     this.windowsSent = points.length;
     this.load = [];
@@ -343,7 +333,6 @@ export class WorldObserver {
   private finish(): void {
     this.sample();
     this.world.run(); // no events are left before the end: this closes the last windows
-    if (!this.gossipReader.empty) this.gossipReader.runTo(this.world.scenario.durationMs);
     this.finished = true;
   }
 
@@ -410,7 +399,7 @@ export class WorldObserver {
 }
 
 /** The shape of the system, read from the World's scenario. */
-function topologyOf(world: World, intervalMs: number): Topology {
+function topologyOf(world: World, intervalMs: number, observers: ReadonlyMap<string, SubsystemObserver>): Topology {
   const scenario = world.scenario;
   // Nodes that add-node faults bring in later are drawn from the start, as not added yet.
   const added = scenario.faults.filter((f) => f.kind === 'add-node' && !world.replicas.has(f.node)) as Extract<MembershipFaultSpec, { kind: 'add-node' }>[];
@@ -423,7 +412,6 @@ function topologyOf(world: World, intervalMs: number): Topology {
       discipline: spec.discipline,
       calls: [...new Set(spec.calls.map((call) => call.service))],
       policy: spec.balancer.policy,
-      ...(spec.kv === undefined ? {} : { kv: true }),
     });
   }
   const clients: TopologyClient[] = [];
@@ -447,8 +435,7 @@ function topologyOf(world: World, intervalMs: number): Topology {
     nodes: [...world.replicas.keys(), ...added.map((f) => f.node)],
     ...(added.length === 0 ? {} : { addedAtMs: Object.fromEntries(added.map((f) => [f.node, f.atMs])) }),
     faults: world.faults.map((fault) => ({ ...fault, targets: [...fault.targets] })),
-    unobserved: [],
-    gossip: [...(scenario.gossip?.keys() ?? [])],
+    parts: Object.fromEntries([...observers].map(([name, observer]) => [name, observer.topology])),
     warnings: overloadWarnings(scenario).map((w) => w.message),
   };
 }

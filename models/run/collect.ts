@@ -2,9 +2,9 @@ import type { Histogram } from '../../sim/histogram';
 import type { ClientSummary, LatencySummary, NodeSummary, ReplicationResult, RequestCounts, ServiceSummary } from './result';
 import type { RequestStats } from '../request/request-stats';
 import { recoveries } from './recovery';
-import { round3 } from './time-series';
+import { round3 } from '../../sim/stats';
 import type { World } from './world';
-import { kvSummary } from '../kv/kv-summary';
+import type { ReplicationParts } from '../subsystem/subsystem';
 
 /** Read one finished replication into its result, checking the conservation law first. */
 export function collectResult(world: World): ReplicationResult {
@@ -51,8 +51,10 @@ export function collectResult(world: World): ReplicationResult {
     circuitBreakerRejections: m.counter('circuitBreaker.rejections'),
     ejections: m.counter('outlier.ejections'),
     // Ejections still running at the end count up to the end, so ejections > 0 never shows 0 time.
-    ejectedMs: round3(m.counter('outlier.ejectedTimeMs') + (m.enabled ? world.callers.reduce((sum, { caller }) => sum + caller.ejectedSoFarMs(), 0) : 0)),
+    ejectedMs: round3(m.counter('outlier.ejectedTimeMs') + (m.enabled ? world.callers().reduce((sum, { caller }) => sum + caller.ejectedSoFarMs(), 0) : 0)),
   };
+  const parts: ReplicationParts = {};
+  for (const part of world.parts.values()) Object.assign(parts, part.collect?.());
   return {
     seed: world.seed,
     requests,
@@ -67,7 +69,7 @@ export function collectResult(world: World): ReplicationResult {
     recovery: recoveries(world.faults, world.series.points, world.series.windowMs, scenario.warmupMs, scenario.durationMs),
     faults: world.faults,
     timeseries: { windowMs: world.series.windowMs, points: world.series.points },
-    ...(world.kv.size === 0 ? {} : { kv: kvSummary([...world.kv.values()].map((cluster) => cluster.summary())) }),
+    ...parts,
   };
 }
 

@@ -1,26 +1,19 @@
 import type { Simulation } from '../../sim/simulation';
 import type { Network } from '../request/network';
 import type { Replica } from '../request/replica';
-import type { FaultSpec, MembershipFaultSpec } from '../scenario/types';
+import type { FaultSpec } from '../scenario/types';
+import type { FaultInterval } from '../subsystem/fault-interval';
+import type { SubsystemRun } from '../subsystem/subsystem';
 
-/** A fault as it happened, for results and plots (end = run end if it never healed). */
-export interface FaultInterval {
-  readonly kind: FaultSpec['kind'];
-  readonly startMs: number;
-  readonly endMs: number;
-  /** Nodes affected (crash, slow), or every node named in a partition; empty for loss. */
-  readonly targets: readonly string[];
-}
-
-/** Carries out membership faults (add-node, remove-node) on kv services; see models/kv. */
-export interface MembershipChanges {
-  change(fault: MembershipFaultSpec): void;
-}
+/** The faults the request path carries out itself; the others belong to a subsystem. */
+type RequestPathFault = Extract<FaultSpec, { kind: 'crash' | 'slow' | 'errors' | 'partition' | 'loss' }>;
+const REQUEST_PATH_FAULTS: ReadonlySet<FaultSpec['kind']> = new Set(['crash', 'slow', 'errors', 'partition', 'loss']);
 
 /**
  * Schedule each fault's start and end on the simulation. Faults act on the models only
  * through their public verbs (crash/restart, setSlow, partition, addLoss), as an operator
- * or a chaos tool would.
+ * or a chaos tool would. Faults of a subsystem (membership changes) go to the subsystem
+ * that carries them out, in file order with the others.
  */
 export function scheduleFaults(
   sim: Simulation,
@@ -28,15 +21,12 @@ export function scheduleFaults(
   replicas: ReadonlyMap<string, Replica>,
   network: Network,
   durationMs: number,
-  membership?: MembershipChanges,
+  subsystems: readonly SubsystemRun[] = [],
 ): FaultInterval[] {
   const intervals: FaultInterval[] = [];
   for (const fault of faults) {
-    if (fault.kind === 'add-node' || fault.kind === 'remove-node') {
-      // A membership change is permanent: an instant, not an interval.
-      if (membership === undefined) throw new Error(`model: ${fault.kind} fault on ${fault.service} but no kv service to change`);
-      sim.at(fault.atMs, () => membership.change(fault));
-      intervals.push({ kind: fault.kind, startMs: fault.atMs, endMs: fault.atMs, targets: [fault.node] });
+    if (!isRequestPathFault(fault)) {
+      intervals.push(subsystemFault(fault, subsystems));
       continue;
     }
     const endMs = Math.min(durationMs, fault.forMs === undefined ? Infinity : fault.atMs + fault.forMs);
@@ -48,8 +38,21 @@ export function scheduleFaults(
   return intervals;
 }
 
+function isRequestPathFault(fault: FaultSpec): fault is RequestPathFault {
+  return REQUEST_PATH_FAULTS.has(fault.kind);
+}
+
+/** The subsystem that carries out `fault` schedules it; it is a bug for none to. */
+function subsystemFault(fault: FaultSpec, subsystems: readonly SubsystemRun[]): FaultInterval {
+  for (const subsystem of subsystems) {
+    const interval = subsystem.scheduleFault?.(fault);
+    if (interval !== undefined) return interval;
+  }
+  throw new Error(`model: no subsystem of this scenario carries out a ${fault.kind} fault`);
+}
+
 function actions(
-  fault: Exclude<FaultSpec, MembershipFaultSpec>,
+  fault: RequestPathFault,
   replicas: ReadonlyMap<string, Replica>,
   network: Network,
 ): { start: () => void; end: () => void; targets: readonly string[] } {
@@ -73,10 +76,6 @@ function actions(
         end: () => nodes(fault.targets).forEach((r) => (r.failFast = 0)),
         targets: fault.targets,
       };
-    case 'join':
-    case 'leave':
-      // Gossip membership changes: the gossip cluster model applies them, not the request path.
-      return { start: () => {}, end: () => {}, targets: fault.kind === 'leave' ? fault.targets : [] };
     case 'partition': {
       let heal = () => {};
       return {

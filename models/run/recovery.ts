@@ -1,4 +1,4 @@
-import type { FaultInterval } from './faults';
+import type { FaultInterval } from '../subsystem/fault-interval';
 import type { WindowPoint } from './time-series';
 
 /** How a fault's effect faded, measured on the time series of one replication. */

@@ -1,7 +1,6 @@
-import type { FaultInterval } from './faults';
+import type { FaultInterval } from '../subsystem/fault-interval';
+import type { ReplicationParts, ResultParts, SummaryParts } from '../subsystem/subsystem';
 import type { Recovery } from './recovery';
-import type { GossipSummary } from '../gossip/gossip-summary';
-import type { RumourSeries } from '../gossip/dissemination-tracker';
 import type { WindowPoint } from './time-series';
 import type { RunWarning } from './warnings';
 
@@ -83,34 +82,8 @@ export interface RecoverySummary {
   readonly ongoing: boolean;
 }
 
-/**
- * The KV services of a run (`kind: kv`), summed over them when there are several. In a
- * replication: counts and end-of-run values; in the summary: `ops`,
- * `lostAcknowledgedWrites`, hints and `readRepairs` summed over replications, the rest
- * their mean.
- */
-export interface KvSummary {
-  /** Client operations a coordinator answered successfully, after warm-up. */
-  readonly ops: { readonly get: number; readonly put: number };
-  /** Keys (copies) held per member node at the end. */
-  readonly keysPerNode: { readonly max: number; readonly mean: number };
-  /** Key copies and bytes streamed by membership changes (add-node, remove-node). */
-  readonly keysMoved: number;
-  readonly bytesMoved: number;
-  /** Time from each membership change to its commit (to the end of the run if still streaming); 0 without changes. */
-  readonly rebalanceMs: number;
-  /** Acknowledged puts that the unluckiest read quorum would miss at the end; 0 whenever W + R > N and at most N − W replicas failed. */
-  readonly lostAcknowledgedWrites: number;
-  /** Hints written for down replicas (sloppy quorum), handed off to them, and still held at the end; over the whole run. */
-  readonly hintsStored: number;
-  readonly hintsDelivered: number;
-  readonly hintsPending: number;
-  /** Stale replicas updated by read repair, over the whole run. */
-  readonly readRepairs: number;
-}
-
-/** One replication (one seed). */
-export interface ReplicationResult {
+/** One replication (one seed), with the fields of the subsystems it had (models/subsystem). */
+export interface ReplicationResult extends ReplicationParts {
   readonly seed: number;
   readonly requests: RequestCounts;
   readonly throughputPerSec: number;
@@ -125,15 +98,10 @@ export interface ReplicationResult {
   readonly recovery: readonly Recovery[];
   readonly faults: readonly FaultInterval[];
   readonly timeseries: { readonly windowMs: number; readonly points: readonly WindowPoint[] };
-  /** Present when the scenario has a kv service. */
-  readonly kv?: KvSummary;
-  /** Gossip clusters by service name, when the scenario has `kind: gossip` services. */
-  readonly gossip?: Readonly<Record<string, GossipSummary>>;
-  /** Per cluster, the fraction of members informed over time for the first rumours (bounded). */
-  readonly gossipInformed?: Readonly<Record<string, readonly RumourSeries[]>>;
 }
 
-export interface Summary {
+/** The pooled numbers, with the fields of the subsystems the run had (models/subsystem). */
+export interface Summary extends SummaryParts {
   readonly requests: RequestCounts;
   readonly throughputPerSec: number;
   readonly latencyMs: LatencySummary;
@@ -158,15 +126,10 @@ export interface Summary {
   /** Sums over replications. */
   readonly resilience: ResilienceSummary;
   readonly recovery: readonly RecoverySummary[];
-  /** Present when the scenario has a kv service. */
-  readonly kv?: KvSummary;
-  /** The gossip cluster (the first, if several; all are in \`gossipClusters\`), pooled over replications (v1 contract). */
-  readonly gossip?: GossipSummary;
-  readonly gossipClusters?: Readonly<Record<string, GossipSummary>>;
 }
 
-/** The result JSON (v1 contract): keys here are stable; new keys may be added. */
-export interface Result {
+/** The result JSON (v1 contract): keys here are stable; new keys may be added. Subsystems add theirs (models/subsystem). */
+export interface Result extends ResultParts {
   readonly schema: typeof RESULT_SCHEMA;
   readonly scenario: string;
   readonly seed: number;
@@ -177,9 +140,8 @@ export interface Result {
   /** What the numbers alone would not say: overload, backlog (see models/run/warnings.ts). Empty when none. */
   readonly warnings: readonly RunWarning[];
   readonly faults: readonly FaultInterval[];
-  readonly replicationResults: readonly Omit<ReplicationResult, 'timeseries' | 'faults' | 'gossipInformed'>[];
-  /** The first replication's gossip dissemination curves: fraction informed per window, per rumour. */
-  readonly gossipInformed?: Readonly<Record<string, readonly RumourSeries[]>>;
+  /** Each replication without its time series, faults and the parts hoisted to the top. */
+  readonly replicationResults: readonly Omit<ReplicationResult, 'timeseries' | 'faults' | keyof ResultParts>[];
   /** The first replication's windows (replications differ only by seed). */
   readonly timeseries: { readonly windowMs: number; readonly warmupMs: number; readonly points: readonly WindowPoint[] };
 }

@@ -1,6 +1,5 @@
 import type { TraceSink } from '../../sim/sim-env';
 import { collectResult } from './collect';
-import { runGossipServices } from '../gossip/gossip-scenario';
 import type { ReplicationResult, Result } from './result';
 import type { Scenario } from '../scenario/types';
 import { summarize } from './summarize';
@@ -36,10 +35,7 @@ export function runReplication(scenario: Scenario, seed: number, options: RunSce
       fraction: (index + p.nowMs / scenario.durationMs) / reps,
     }),
   );
-  const result = collectResult(world);
-  if (scenario.gossip === undefined || scenario.gossip.size === 0) return result;
-  const gossip = runGossipServices(scenario, seed);
-  return { ...result, gossip: gossip.summaries, gossipInformed: gossip.informed };
+  return collectResult(world);
 }
 
 /** Run every replication (seeds seed, seed+1, ...) in turn and pool them. */

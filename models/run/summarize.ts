@@ -3,10 +3,10 @@ import { mean, nonNegativeInterval } from '../../sim/stats';
 import type { RecoverySummary, ResilienceSummary } from './result';
 import type { ClientSummary, LatencySummary, NodeSummary, ReplicationResult, RequestCounts, Result, ServiceSummary, Summary } from './result';
 import { RESULT_SCHEMA } from './result';
-import { round3 } from './time-series';
+import { round3 } from '../../sim/stats';
 import type { Scenario } from '../scenario/types';
-import { poolKvSummaries } from '../kv/kv-summary';
-import { poolGossip } from '../gossip/gossip-scenario';
+import type { ReplicationParts, ResultParts, Subsystem, SummaryParts } from '../subsystem/subsystem';
+import { SUBSYSTEMS } from './subsystems';
 import { runWarnings } from './warnings';
 
 /**
@@ -14,7 +14,10 @@ import { runWarnings } from './warnings';
  * means, percentiles, rates and utilisations, and 95% Student-t intervals across
  * replications for the headline numbers.
  */
-export function summarize(scenario: Scenario, runs: readonly ReplicationResult[]): Result {
+export function summarize(scenario: Scenario, runs: readonly ReplicationResult[], subsystems: readonly Subsystem[] = SUBSYSTEMS): Result {
+  const parts: SummaryParts = {};
+  for (const subsystem of subsystems) Object.assign(parts, subsystem.pool?.(runs));
+  const hoisted = subsystems.flatMap((subsystem) => subsystem.hoisted ?? []);
   const summary: Summary = {
     requests: sumCounts(runs.map((r) => r.requests)),
     throughputPerSec: avg(runs.map((r) => r.throughputPerSec)),
@@ -34,8 +37,7 @@ export function summarize(scenario: Scenario, runs: readonly ReplicationResult[]
     clients: mapKeys(runs.map((r) => r.clients), avgClient),
     resilience: sumResilience(runs.map((r) => r.resilience)),
     recovery: summarizeRecovery(runs),
-    ...(runs[0]?.kv === undefined ? {} : { kv: poolKvSummaries(runs.map((r) => r.kv!)) }),
-    ...poolGossipClusters(runs),
+    ...parts,
   };
   const first = runs[0]!;
   return {
@@ -48,8 +50,8 @@ export function summarize(scenario: Scenario, runs: readonly ReplicationResult[]
     summary,
     warnings: runWarnings(scenario, summary),
     faults: first.faults,
-    replicationResults: runs.map(({ timeseries: _t, faults: _f, gossipInformed: _g, ...rest }) => rest),
-    ...(first.gossipInformed === undefined ? {} : { gossipInformed: first.gossipInformed }),
+    replicationResults: runs.map((run) => withoutKeys(run, ['timeseries', 'faults', ...hoisted])),
+    ...firstOf(first, hoisted),
     timeseries: { ...first.timeseries, warmupMs: scenario.warmupMs },
   };
 }
@@ -154,10 +156,16 @@ function summarizeRecovery(runs: readonly ReplicationResult[]): RecoverySummary[
   });
 }
 
-/** `gossip` (the first cluster) and, with several, `gossipClusters`; nothing without gossip. */
-function poolGossipClusters(runs: readonly ReplicationResult[]): Pick<Summary, 'gossip' | 'gossipClusters'> {
-  const names = Object.keys(runs[0]?.gossip ?? {});
-  if (names.length === 0) return {};
-  const pooled = Object.fromEntries(names.map((name) => [name, poolGossip(runs.map((r) => r.gossip![name]!))]));
-  return { gossip: pooled[names[0]!]!, ...(names.length > 1 ? { gossipClusters: pooled } : {}) };
+/** `record` without `keys`, its other keys in their order. */
+function withoutKeys<T extends object, K extends keyof T>(record: T, keys: readonly K[]): Omit<T, K> {
+  const rest: Partial<T> = { ...record };
+  for (const key of keys) delete rest[key];
+  return rest as Omit<T, K>;
+}
+
+/** The hoisted parts of the first replication, those it has. */
+function firstOf(first: ReplicationParts, keys: readonly (keyof ReplicationParts & keyof ResultParts)[]): ResultParts {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) if (first[key] !== undefined) out[key] = first[key];
+  return out as ResultParts;
 }

@@ -1,4 +1,5 @@
 import { Histogram } from '../../sim/histogram';
+import { round3 } from '../../sim/stats';
 
 export interface WindowPoint {
   /** Start of the window (ms). */
@@ -81,9 +82,4 @@ export class TimeSeries {
  */
 export function windowWidthMs(point: WindowPoint, windowMs: number, endMs: number): number {
   return Math.max(0, Math.min(windowMs, endMs - point.tMs));
-}
-
-/** Round to 3 decimals (µs precision on ms), keeping JSON short and stable. */
-export function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

@@ -10,35 +10,35 @@ import { Caller, type CallerOptions } from '../request/caller';
 import { Client } from '../request/client';
 import { keySampler } from '../sampling/keys';
 import { sampler } from '../sampling/distributions';
-import { scheduleFaults, type FaultInterval } from './faults';
+import { scheduleFaults } from './faults';
+import type { FaultInterval } from '../subsystem/fault-interval';
 import { Network } from '../request/network';
 import { Replica, type DownstreamStep } from '../request/replica';
 import { RequestStats } from '../request/request-stats';
-import type { BalancerSpec, DiscoverySpec, Scenario } from '../scenario/types';
-import { Registry } from '../../components/discovery/registry';
-import { RegistryAgent } from '../../components/discovery/registry-agent';
-import { RegistryWatcher } from '../../components/discovery/registry-watcher';
+import type { BalancerSpec, ClientSpec, Scenario } from '../scenario/types';
+import type { Call } from '../request/request';
+import type { Subsystem, SubsystemRun } from '../subsystem/subsystem';
+import type { WorldHost } from '../subsystem/world-host';
+import { SUBSYSTEMS } from './subsystems';
 import { TimeSeries } from './time-series';
-import { KvCluster } from '../kv/kv-cluster';
-import { kvWorkload } from '../kv/kv-workload';
 import { WINDOWS_PER_REPLICATION_MAX } from '../scenario/run-size';
 
 /** Upper bound on time-series windows per run; longer runs get wider windows. The loader's run-size check uses the same bound. */
 export const MAX_WINDOWS = WINDOWS_PER_REPLICATION_MAX;
 
-/** Address of the service registry when the scenario has `discovery`. */
-export const REGISTRY = 'registry';
-
 export interface WorldOptions {
   readonly trace?: TraceSink;
+  /** The subsystems that may take part (default: every registered one, models/run/subsystems.ts). */
+  readonly subsystems?: readonly Subsystem[];
 }
 
 /**
  * One replication of a scenario, built and ready to run: the simulation, the network,
- * every replica and client, their balancers and the faults. `run` advances it; the
- * result is read from the public fields by `collectResult`.
+ * every replica and client, their balancers, the subsystems the scenario uses (each in
+ * the same simulation, on the same clock) and the faults. `run` advances it; the result
+ * is read from the public fields by `collectResult`.
  */
-export class World {
+export class World implements WorldHost {
   readonly sim = new Simulation();
   readonly streams: RngStreams;
   readonly metrics = new MetricsRegistry();
@@ -50,23 +50,29 @@ export class World {
   readonly clientStats = new Map<string, RequestStats>();
   readonly clients: Client[] = [];
   /** Every caller and the service it calls. */
-  readonly callers: { readonly caller: Caller; readonly service: string }[] = [];
+  private readonly callerList: { readonly caller: Caller; readonly service: string }[] = [];
   readonly series: TimeSeries;
   readonly faults: FaultInterval[];
-  /** The kv services (`kind: kv`), by name. */
-  readonly kv = new Map<string, KvCluster>();
+  readonly trace: TraceSink | undefined;
+  /** The parts of the subsystems this scenario uses, by subsystem name, in registry order. */
+  readonly parts = new Map<string, SubsystemRun>();
 
-  constructor(readonly scenario: Scenario, readonly seed: number, private readonly options: WorldOptions = {}) {
+  constructor(readonly scenario: Scenario, readonly seed: number, options: WorldOptions = {}) {
+    this.trace = options.trace;
     this.streams = new RngStreams(seed);
     this.network = new Network(this.sim, scenario.network, this.streams.get('network'));
     // At most MAX_WINDOWS points, so a very long validation run cannot fill memory with windows.
     this.series = new TimeSeries(Math.max(scenario.windowMs, scenario.durationMs / MAX_WINDOWS));
-    this.buildServices();
+    for (const subsystem of options.subsystems ?? SUBSYSTEMS) {
+      const part = subsystem.attach(this);
+      if (part !== undefined) this.parts.set(subsystem.name, part);
+    }
+    const parts = [...this.parts.values()];
+    this.buildServices(parts);
     this.connectServices();
-    this.buildClients();
-    if (scenario.discovery !== undefined) this.startDiscovery(scenario.discovery);
-    this.faults = scheduleFaults(this.sim, scenario.faults, this.replicas, this.network, scenario.durationMs,
-      { change: (fault) => this.kv.get(fault.service)!.change(fault) });
+    this.buildClients(parts);
+    for (const part of parts) part.start?.();
+    this.faults = scheduleFaults(this.sim, scenario.faults, this.replicas, this.network, scenario.durationMs, parts);
     this.metrics.enabled = scenario.warmupMs === 0;
     if (scenario.warmupMs > 0) this.sim.at(scenario.warmupMs, () => this.endWarmup());
     for (const client of this.clients) client.start();
@@ -79,31 +85,47 @@ export class World {
     return done;
   }
 
+  // --- WorldHost: what subsystems may use --------------------------------------------------
+
+  env(address: Address, prefix = address): SimEnv {
+    return new SimEnv(this.sim, this.streams, address, this.network, this.metrics, this.trace, prefix);
+  }
+
+  addReplica(service: string, replica: Replica): void {
+    this.replicas.set(replica.id, replica);
+    let list = this.serviceReplicas.get(service);
+    if (list === undefined) this.serviceReplicas.set(service, (list = []));
+    list.push(replica);
+  }
+
+  replicasOf(service: string): readonly Replica[] {
+    return this.serviceReplicas.get(service) ?? [];
+  }
+
+  callers(): readonly { readonly caller: Caller; readonly service: string }[] {
+    return this.callerList;
+  }
+
   /**
    * The caller at `address` towards `service`: its own Env (random streams namespaced by
    * caller and target), balancer and resilience components.
    */
   callerFor(address: Address, service: string, balancer: BalancerSpec, options: CallerOptions): Caller {
-    const env = new SimEnv(this.sim, this.streams, address, this.network, this.metrics, this.options.trace, `${address}->${service}`);
+    const env = this.env(address, `${address}->${service}`);
     const lb = new Balancer(createPolicy(balancer.policy, env, balancer.options), { panicThresholdPercent: balancer.panicThresholdPercent });
     const weights = this.scenario.services.get(service)!.weights;
     lb.setHosts(this.serviceReplicas.get(service)!.map((r, i) => ({ id: r.id, weight: weights?.[i] ?? 1 })));
     const caller = new Caller(this.sim, this.network, address, lb, this.replicas, options, env, this.metrics);
-    this.callers.push({ caller, service });
+    this.callerList.push({ caller, service });
     return caller;
   }
 
-  private buildServices(): void {
+  private buildServices(parts: readonly SubsystemRun[]): void {
     for (const [name, spec] of this.scenario.services) {
       const stats = new RequestStats();
       this.serviceStats.set(name, stats);
-      if (spec.kv !== undefined) {
-        // KV store nodes: built, wired and preloaded by their cluster (models/kv).
-        const cluster = new KvCluster(this, name, spec, stats);
-        this.kv.set(name, cluster);
-        this.serviceReplicas.set(name, [...cluster.replicas]);
-        continue;
-      }
+      // A subsystem's service (a KV store's nodes) is built, wired and preloaded by it.
+      if (parts.some((part) => part.buildService?.(name, spec, stats) === true)) continue;
       const list: Replica[] = [];
       for (let i = 0; i < spec.replicas; i++) {
         const id = `${name}-${i}`;
@@ -135,7 +157,7 @@ export class World {
     }
   }
 
-  private buildClients(): void {
+  private buildClients(parts: readonly SubsystemRun[]): void {
     for (const [name, spec] of this.scenario.clients) {
       const target = this.scenario.services.get(spec.target)!;
       const callers: Caller[] = [];
@@ -152,37 +174,9 @@ export class World {
       this.clients.push(new Client(this.sim, name, arrival, callers, sampler(target.serviceTime),
         this.streams.get(`workload/${name}/demand`), this.streams.get(`workload/${name}/arrivals`),
         this.streams.get(`workload/${name}/think`), think, { stats, series: this.series }, this.scenario.warmupMs,
-        this.options.trace && ((record) => this.options.trace!({ ...record, at: `${name}` })),
+        this.trace && ((record) => this.trace!({ ...record, at: `${name}` })),
         spec.keys && keySampler(spec.keys), this.streams.get(`workload/${name}/keys`),
-        spec.kv && kvWorkload(spec.kv, this.streams.get(`workload/${name}/ops`))));
-    }
-  }
-
-  /**
-   * A registry at address "registry": each replica's agent registers and heartbeats (and
-   * stops when the process crashes), each caller polls and feeds its balancer.
-   */
-  private startDiscovery(spec: DiscoverySpec): void {
-    const env = (address: Address, prefix = address) =>
-      new SimEnv(this.sim, this.streams, address, this.network, this.metrics, this.options.trace, prefix);
-    const registry = new Registry(env(REGISTRY), { ttlMs: spec.ttlMs, deregisterCriticalAfterMs: spec.deregisterCriticalAfterMs });
-    this.network.listen(REGISTRY, (from, message) => registry.receive(from, message));
-    for (const [service, replicas] of this.serviceReplicas) {
-      for (const replica of replicas) {
-        const agent = new RegistryAgent(env(replica.id, `${replica.id}/registry`), {
-          registry: REGISTRY, service, id: replica.id, ttlMs: spec.ttlMs, heartbeatIntervalMs: spec.heartbeatIntervalMs,
-          weight: this.scenario.services.get(service)!.weights?.[replicas.indexOf(replica)] ?? 1,
-        });
-        replica.lifecycle.push({ crashed: () => agent.stop({ deregister: false }), restarted: () => agent.start() });
-        agent.start();
-      }
-    }
-    for (const { caller, service } of this.callers) {
-      const watcherEnv = env(caller.address, `${caller.address}->${service}/discovery`);
-      const watcher = new RegistryWatcher(watcherEnv, { registry: REGISTRY, pollIntervalMs: spec.pollIntervalMs });
-      this.network.listen(caller.address, (from, message) => watcher.receive(from, message));
-      watcher.subscribe(service, (endpoints) => caller.setHosts(endpoints));
-      watcher.start();
+        clientHook(parts, name, spec)));
     }
   }
 
@@ -192,4 +186,13 @@ export class World {
     this.metrics.enabled = true;
     this.network.dropped = 0;
   }
+}
+
+/** The hook of the first subsystem that has one for this client (a KV workload). */
+function clientHook(parts: readonly SubsystemRun[], name: string, spec: ClientSpec): ((call: Call) => void) | undefined {
+  for (const part of parts) {
+    const hook = part.clientHook?.(name, spec);
+    if (hook !== undefined) return hook;
+  }
+  return undefined;
 }

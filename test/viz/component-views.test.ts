@@ -56,7 +56,6 @@ describe('component views in the browser', () => {
     const { page } = t;
     expect(await page.locator('.card[data-view="gossip"]').count()).toBe(0);
     await open(t, 'swim-crash-detection.yaml');
-    expect(await page.locator('.card[data-view="unobserved"]').count()).toBe(0);
     const svg = page.locator('[data-view="gossip"] svg.chart');
     await page.waitForFunction(() => document.querySelector('[data-view="gossip"] svg.chart')?.getAttribute('data-members') === '1000');
     expect(await svg.getAttribute('data-down')).toBe('0');

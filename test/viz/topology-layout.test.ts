@@ -13,7 +13,7 @@ function topology(services: TopologyService[], target = services[0]!.name): Topo
     clients: [{ name: 'load', target, addresses: ['load-0', 'load-1'], policy: 'random' }],
     nodes: services.flatMap((s) => s.replicas),
     faults: [],
-    unobserved: [],
+    parts: {},
     warnings: [],
   };
 }

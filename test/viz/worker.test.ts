@@ -32,7 +32,7 @@ describe('viz worker under Node worker_threads', () => {
     expect(reply.topology.nodes).toEqual(['api-0', 'api-1', 'api-2']);
     expect(reply.topology.clients[0]).toMatchObject({ name: 'web', target: 'api', addresses: ['web-0'] });
     expect(reply.topology.faults).toEqual([{ kind: 'crash', startMs: 20_000, endMs: 30_000, targets: ['api-1'] }]);
-    expect(reply.topology.unobserved).toEqual([]);
+    expect(reply.topology.parts).toEqual({});
   }, 30_000);
 
   it('frames carry node changes, windows, load columns and sampled movements', async () => {

@@ -4,7 +4,7 @@
  * with `reset` (new run, rewind) replaces the history, since it carries all of it.
  */
 import { NODE_FIELDS, NODE_STRIDE, type Counters, type LatencyDigest, type LoadColumn, type Movement, type Topology } from '../../models/observe/observe';
-import type { GossipView, KvView } from '../../models/observe/observe-components';
+import { SUBSYSTEMS } from '../../models/run/subsystems';
 import type { WindowPoint } from '../../models/run/time-series';
 import type { Frame } from '../worker/sim-session';
 
@@ -39,12 +39,8 @@ export class RunState {
   movements: readonly Movement[] = [];
   /** Messages the latest frame's movements were sampled from. */
   messages = 0;
-  /** Kv services' latest rings and trees, by service (absent without kv services). */
-  kv: readonly KvView[] = [];
-  /** The latest ring points per kv service (frames carry them only when they change). */
-  readonly ringPoints = new Map<string, NonNullable<KvView['points']>>();
-  /** Gossip clusters at the latest frame. */
-  gossip: readonly GossipView[] = [];
+  /** Per subsystem (by name), its view: the latest frame's, folded into the previous by the subsystem's `mergeView`. */
+  readonly parts = new Map<string, unknown>();
   /** Bumped by every frame; views redraw only when it moved. */
   version = 0;
   /** Node values, `NODE_FIELDS.length` per node. */
@@ -64,7 +60,7 @@ export class RunState {
       this.windows = [];
       this.load = [];
       this.latency = undefined;
-      this.ringPoints.clear();
+      this.parts.clear();
     }
     this.tMs = frame.tMs;
     this.events = frame.events;
@@ -78,11 +74,10 @@ export class RunState {
       const base = nodes[r]! * this.width;
       for (let f = 0; f < this.width; f++) this.values[base + f] = nodes[r + 1 + f]!;
     }
-    if (frame.kv !== undefined) {
-      this.kv = frame.kv;
-      for (const view of frame.kv) if (view.points !== undefined) this.ringPoints.set(view.service, view.points);
+    for (const [name, view] of Object.entries(frame.parts)) {
+      const merge = SUBSYSTEMS.find((subsystem) => subsystem.name === name)?.mergeView;
+      this.parts.set(name, merge === undefined ? view : merge(this.parts.get(name), view));
     }
-    if (frame.gossip !== undefined) this.gossip = frame.gossip;
     this.movements = frame.movements;
     this.messages = frame.messages;
     this.version++;
@@ -102,6 +97,11 @@ export class RunState {
       busy: v[base + FIELD.busy]!,
       utilization: v[base + FIELD.utilization]!,
     };
+  }
+
+  /** The view of subsystem `name`, as its views know its type; undefined when the run has none. */
+  part<T>(name: string): T | undefined {
+    return this.parts.get(name) as T | undefined;
   }
 
   value(index: number, field: number): number {

@@ -6,6 +6,7 @@
  * shape() (counts per level), not from its keys.
  */
 import { select, type Selection } from 'd3';
+import type { KvView } from '../../models/kv/kv-reader';
 import type { RunState } from '../app/run-state';
 import { COLORS, utilizationColor } from './palette';
 import { standaloneSvg } from './svg-export';
@@ -37,7 +38,7 @@ class BTreeView implements View {
     this.state = state;
     if (state.version === this.lastVersion) return;
     this.lastVersion = state.version;
-    const view = state.kv[0];
+    const view = state.part<readonly KvView[]>('kv')?.[0];
     if (view === undefined) return;
     const options = [...this.picker.options].map((o) => o.value);
     if (options.join('\n') !== view.members.join('\n')) {
@@ -64,7 +65,7 @@ class BTreeView implements View {
   }
 
   private draw(): void {
-    const view = this.state!.kv[0]!;
+    const view = this.state!.part<readonly KvView[]>('kv')![0]!;
     const index = Math.max(0, view.members.indexOf(this.picker.value));
     const levels = view.trees[index] ?? [];
     const width = Math.max(220, this.body.clientWidth);
@@ -99,6 +100,6 @@ export const bTreeView: ViewSpec = {
   title: 'B+tree',
   caption: 'one kv node\u2019s tree: a row of nodes per level, root on top; blue = mean fill of the level',
   span: 'half',
-  applies: (topology) => topology.services.some((s) => s.kv === true),
+  applies: (topology) => topology.parts.kv !== undefined,
   create: (body, context) => new BTreeView(body, context),
 };

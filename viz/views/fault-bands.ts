@@ -1,4 +1,4 @@
-import type { FaultInterval } from '../../models/run/faults';
+import type { FaultInterval } from '../../models/subsystem/fault-interval';
 
 /** A fault interval as drawn: faults of one kind over the same interval are one band. */
 export interface FaultBand {

@@ -1,14 +1,14 @@
 /**
- * A gossip cluster (the first `kind: gossip` service), run by the worker in step with the
- * run's clock: on the left the fraction of members informed over time for each recorded
- * rumour (one line each, from its creation), on the right one cell per member, as the
- * first running member sees it: alive (green square), suspect (orange, half height),
- * dead (vermillion, small), left or unknown (grey); a member that is actually down has a
- * black outline and a cross, so a crash not yet detected shows as a crossed green cell.
+ * A gossip cluster (the first `kind: gossip` service), in the run's simulation: on the
+ * left the fraction of members informed over time for each recorded rumour (one line
+ * each, from its creation), on the right one cell per member, as the first running
+ * member sees it: alive (green square), suspect (orange, half height), dead (vermillion,
+ * small), left or unknown (grey); a member that is actually down has a black outline and
+ * a cross, so a crash not yet detected shows as a crossed green cell.
  * Below: the detection and dissemination numbers of the summary so far.
  */
 import { axisBottom, axisLeft, line, scaleLinear, select, type ScaleLinear, type Selection } from 'd3';
-import { GOSSIP_DOWN, GOSSIP_STATES, type GossipView } from '../../models/observe/observe-components';
+import { GOSSIP_DOWN, GOSSIP_STATES, type GossipView } from '../../models/gossip/gossip-reader';
 import { duration } from '../app/format';
 import type { RunState } from '../app/run-state';
 import { COLORS, OKABE_ITO } from './palette';
@@ -50,7 +50,7 @@ class GossipChartView implements View {
     this.state = state;
     if (state.version === this.lastVersion) return;
     this.lastVersion = state.version;
-    const view = state.gossip[0];
+    const view = state.part<readonly GossipView[]>('gossip')?.[0];
     if (view !== undefined) this.draw(view, state.tMs);
   }
 
@@ -144,6 +144,6 @@ export const gossipView: ViewSpec = {
   title: 'Gossip',
   caption: 'informed fraction per rumour over time; members as one member sees them (green alive, orange suspect, vermillion dead, ✕ down); click the chart to go there',
   span: 'full',
-  applies: (topology) => (topology.gossip?.length ?? 0) > 0,
+  applies: (topology) => topology.parts.gossip !== undefined,
   create: (body, context) => new GossipChartView(body, context),
 };

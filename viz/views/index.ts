@@ -7,11 +7,10 @@ import { latencyView } from './latency-view';
 import { ringView } from './ring-view';
 import { timeSeriesView } from './timeseries-view';
 import { topologyView } from './topology-view';
-import { unobservedView } from './unobserved-view';
 import { registerView } from './view';
 
 export function registerBuiltInViews(): void {
-  for (const spec of [unobservedView, gossipView, topologyView, timeSeriesView, latencyView, heatStripView, ringView, bTreeView]) registerView(spec);
+  for (const spec of [gossipView, topologyView, timeSeriesView, latencyView, heatStripView, ringView, bTreeView]) registerView(spec);
 }
 
 export { registerView, viewsFor, type View, type ViewContext, type ViewSpec } from './view';

@@ -6,7 +6,7 @@
  * joining. At most 4,096 points are drawn (an even sample of larger rings).
  */
 import { select, type Selection } from 'd3';
-import type { KvView } from '../../models/observe/observe-components';
+import type { KvView } from '../../models/kv/kv-reader';
 import type { RunState } from '../app/run-state';
 import { COLORS, OKABE_ITO } from './palette';
 import { standaloneSvg } from './svg-export';
@@ -46,9 +46,9 @@ class RingView implements View {
     this.state = state;
     if (state.version === this.lastVersion) return;
     this.lastVersion = state.version;
-    const view = state.kv[0];
+    const view = state.part<readonly KvView[]>('kv')?.[0];
     if (view === undefined) return;
-    const points = state.ringPoints.get(view.service);
+    const points = view.points;
     if (points !== this.drawnPoints || this.svg.select('g.points').empty()) {
       this.drawnPoints = points;
       this.draw(view, points);
@@ -144,6 +144,6 @@ export const ringView: ViewSpec = {
   title: 'Hash ring',
   caption: 'virtual nodes on the ring (colour per node) and each node\u2019s share of the key space',
   span: 'half',
-  applies: (topology) => topology.services.some((s) => s.kv === true),
+  applies: (topology) => topology.parts.kv !== undefined,
   create: (body, context) => new RingView(body, context),
 };

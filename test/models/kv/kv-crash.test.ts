@@ -3,6 +3,7 @@ import type { GetResult } from '../../../components/kv/kv-coordinator';
 import { runScenario } from '../../../models/run/run-scenario';
 import { World } from '../../../models/run/world';
 import { kvScenario, type KvScenarioOptions } from './support';
+import { kvCluster } from '../../../models/kv/kv-subsystem';
 
 /**
  * The history check: run, then read back every acknowledged key through a coordinator
@@ -13,7 +14,7 @@ import { kvScenario, type KvScenarioOptions } from './support';
 function readBack(options: KvScenarioOptions, seed: number): { acknowledged: number; lost: number; productLost: number } {
   const world = new World(kvScenario({ ...options, seed }), seed);
   world.run();
-  const cluster = world.kv.get('kv')!;
+  const cluster = kvCluster(world, 'kv');
   const productLost = cluster.lostAcknowledgedWrites();
   const results: { version: number; result?: GetResult }[] = [];
   for (const [key, version] of cluster.acknowledgedVersions) {
@@ -57,7 +58,7 @@ describe('a crash loses nothing acknowledged when W + R > N and at most N − W 
   it('hinted handoff delivers after the restart: the replica that was down holds the writes it missed', () => {
     const world = new World(kvScenario({ duration: '12s', service: ['readRepair: false'], faults: ['{ at: 2s, crash: kv-1, for: 5s }'] }), 5);
     world.run();
-    const cluster = world.kv.get('kv')!;
+    const cluster = kvCluster(world, 'kv');
     const stores = cluster.replicas.map((r) => r.store);
     expect(stores.reduce((sum, s) => sum + s.hintsStored, 0)).toBeGreaterThan(100);
     expect(stores.reduce((sum, s) => sum + s.hintCount, 0)).toBe(0);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collectResult } from '../../../models/run/collect';
 import { World } from '../../../models/run/world';
 import { kvScenario } from './support';
+import { kvCluster } from '../../../models/kv/kv-subsystem';
 
 const KEYS = 20_000;
 /** 80 Mbit/s: 10 MB/s per streaming node. */
@@ -21,7 +22,7 @@ function world(faults: string[], seed = 1): World {
 describe('membership changes in a scenario', () => {
   it('add-node moves about 1/(n+1) of the copies, only to the new node, in about bytes / bandwidth', () => {
     const w = world(['{ at: 5s, add-node: kv }']);
-    const cluster = w.kv.get('kv')!;
+    const cluster = kvCluster(w, 'kv');
     const heldBefore = cluster.replicas.map((r) => r.store.size);
     w.run();
     const kv = collectResult(w).kv!;
@@ -45,7 +46,7 @@ describe('membership changes in a scenario', () => {
 
   it('remove-node streams exactly the removed node\'s copies, then holds nothing', () => {
     const w = world(['{ at: 5s, remove-node: kv-2 }']);
-    const cluster = w.kv.get('kv')!;
+    const cluster = kvCluster(w, 'kv');
     w.sim.run({ untilMs: 5_000 - 1 });
     const held = cluster.replica('kv-2').store.size;
     w.run();
@@ -62,14 +63,14 @@ describe('membership changes in a scenario', () => {
     w.run();
     const kv = collectResult(w).kv!;
     expect(kv.rebalanceMs).toBeGreaterThan(3_000);
-    expect(w.kv.get('kv')!.membership.changing).toBe(false);
+    expect(kvCluster(w, 'kv').membership.changing).toBe(false);
     expect(kv.lostAcknowledgedWrites).toBe(0);
   });
 
   it('changes queue: two add-nodes commit one after the other', () => {
     const w = world(['{ at: 5s, add-node: kv }', '{ at: 5s, add-node: kv }']);
     w.run();
-    const cluster = w.kv.get('kv')!;
+    const cluster = kvCluster(w, 'kv');
     expect(cluster.membership.nodes()).toEqual(['kv-0', 'kv-1', 'kv-2', 'kv-3', 'kv-4', 'kv-5', 'kv-6']);
     expect(cluster.changes.map((c) => c.node)).toEqual(['kv-5', 'kv-6']);
     expect(cluster.changes[1]!.startMs).toBe(cluster.changes[0]!.endMs);

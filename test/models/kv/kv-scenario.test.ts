@@ -4,6 +4,7 @@ import { World } from '../../../models/run/world';
 import { collectResult } from '../../../models/run/collect';
 import { scenario } from '../../support/scenario';
 import { kvScenario } from './support';
+import { kvCluster } from '../../../models/kv/kv-subsystem';
 
 describe('a kv service in a scenario', () => {
   it('reports summary.kv, byte-identical for the same seed', () => {
@@ -38,7 +39,7 @@ describe('a kv service in a scenario', () => {
   it('a get after a put of the same key answers the put\'s version (read-your-writes through the clients)', () => {
     const world = new World(kvScenario({ duration: '5s' }), 3);
     world.run();
-    const cluster = world.kv.get('kv')!;
+    const cluster = kvCluster(world, 'kv');
     expect(cluster.acknowledgedVersions.size).toBeGreaterThan(500);
     for (const [key, version] of cluster.acknowledgedVersions) {
       const versions = cluster.membership.readList(key).map((id) => cluster.replica(id).store.get(key)?.version ?? 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FaultInterval } from '../../../models/run/faults';
+import type { FaultInterval } from '../../../models/subsystem/fault-interval';
 import { recoveries } from '../../../models/run/recovery';
 import type { WindowPoint } from '../../../models/run/time-series';
 

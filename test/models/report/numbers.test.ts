@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duration, ms } from '../../../cli/format/text-table';
+import { bytes, duration, ms } from '../../../models/report/numbers';
 
 describe('duration', () => {
   it('writes short human durations in the unit that suits their size', () => {
@@ -23,5 +23,14 @@ describe('ms', () => {
     expect(ms(0.1234)).toBe('0.123');
     expect(ms(12.345)).toBe('12.35');
     expect(ms(1234.5)).toBe('1,234.5');
+  });
+});
+
+describe('bytes', () => {
+  it('writes binary units from KiB up, plain bytes below', () => {
+    expect(bytes(512)).toBe('512 B');
+    expect(bytes(1536)).toBe('1.5 KiB');
+    expect(bytes(3 * 2 ** 20)).toBe('3.0 MiB');
+    expect(bytes(1.25 * 2 ** 30)).toBe('1.3 GiB');
   });
 });
