@@ -1,12 +1,12 @@
 // The modelled world, as the library exports it: load a scenario, run it, read the result.
 export * from './scenario';
-export type { ClientSummary, Interval, LatencySummary, NodeSummary, RecoverySummary, ReplicationResult, RequestCounts, ResilienceSummary, Result, ServiceSummary, Summary } from './run/result';
+export type { ClientSummary, Interval, RunWarning, LatencySummary, NodeSummary, RecoverySummary, ReplicationResult, RequestCounts, ResilienceSummary, Result, ServiceSummary, Summary } from './run/result';
 export { RESULT_SCHEMA } from './run/result';
 export { runReplication, runScenario, type RunProgress, type RunScenarioOptions } from './run/run-scenario';
 export { summarize } from './run/summarize';
 export type { WindowPoint } from './run/time-series';
 export { offeredLoads, type OfferedLoad } from './run/offered-load';
-export { overloadWarnings, runWarnings, type RunWarning } from './run/warnings';
+export { overloadWarnings, runWarnings } from './run/warnings';
 export { World, type WorldOptions } from './run/world';
 export type { KvSummary } from './kv/kv-summary';
 export type { GossipSummary } from './gossip/gossip-summary';

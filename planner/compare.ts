@@ -10,7 +10,7 @@ import type { ScalarMetric } from '../models/scenario/planner-types';
 import type { Scenario } from '../models/scenario/types';
 import { summarize } from '../models/run/summarize';
 import type { ReplicationResult } from '../models/run/result';
-import type { RunWarning } from '../models/run/warnings';
+import type { RunWarning } from '../models/run/result';
 import { confidenceInterval, mean, minOf, pairedTTest } from '../sim/stats';
 import { estimateMetric, metricContext, metricOf, sig6 } from './metrics';
 import { findVariant, labelOf, type Variant } from './variants';

@@ -7,8 +7,8 @@ import type { Policy, PolicyFactory } from './policy';
 import { randomPolicy } from './random';
 import { roundRobinPolicy } from './round-robin';
 import { weightedRoundRobinPolicy } from './weighted-round-robin';
-import { maglevPolicy } from '../ring/maglev-policy';
-import { ringHashPolicy } from '../ring/ring-hash-policy';
+import { maglevPolicy } from './maglev-policy';
+import { ringHashPolicy } from './ring-hash-policy';
 
 /**
  * Every balancing policy by its scenario name. Add a policy here and it is available in

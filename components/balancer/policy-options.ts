@@ -4,7 +4,7 @@
  * value and what is allowed; nothing is clamped. The checks are the components' shared
  * ones (components/options), named after the policy.
  */
-import { checkKnownFields, checkOption, describe, type OptionRange } from '../options/check-option';
+import { checkKnownFields, checkOption, checkOptionalOption, describe, type OptionRange } from '../options/check-option';
 
 /** Allowed values of one numeric option; bounds are inclusive unless `minExclusive`. */
 export type NumberRange = OptionRange;
@@ -23,6 +23,11 @@ export function numberOption(
   range: NumberRange,
 ): number {
   return checkOption(`balancer: ${policy}`, field, options[field], fallback, range);
+}
+
+/** The numeric option `field` within `range`, or undefined when absent (the policy decides later). */
+export function optionalNumberOption(policy: string, options: Readonly<Record<string, unknown>>, field: string, range: NumberRange): number | undefined {
+  return checkOptionalOption(`balancer: ${policy}`, field, options[field], range);
 }
 
 /** "an integer in [1, 100]", "a number in (0, 3600000]". */

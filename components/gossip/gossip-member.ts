@@ -3,7 +3,8 @@ import { ComponentError } from '../errors';
 import { BroadcastQueue } from './broadcast-queue';
 import { FailureDetector, type PickFilter } from './failure-detector';
 import { pushPullIntervalScaledMs } from './formulas';
-import { resolveGossipConfig, type GossipConfig, type GossipConfigInput } from './gossip-config';
+import type { GossipConfig, GossipConfigInput } from './gossip-config';
+import { resolveGossipConfig } from './resolve-config';
 import { MemberDirectory } from './member-directory';
 import {
   entryIncarnation,

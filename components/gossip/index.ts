@@ -8,8 +8,8 @@ export {
   suspicionTimeoutAfterMs,
   suspicionTimeoutMs,
 } from './formulas';
+export { resolveGossipConfig } from './resolve-config';
 export {
-  resolveGossipConfig,
   type GossipConfig,
   type GossipConfigInput,
   type GossipProtocol,

@@ -29,7 +29,12 @@ export function checkKnownFields(component: string, options: object, allowed: re
 
 /** `value` checked against `range`, or `fallback` when undefined; `option.out-of-range` or `option.wrong-type` otherwise. */
 export function checkOption(component: string, field: string, value: unknown, fallback: number, range: OptionRange): number {
-  if (value === undefined) return fallback;
+  return checkOptionalOption(component, field, value, range) ?? fallback;
+}
+
+/** `value` checked against `range`, or undefined when undefined. */
+export function checkOptionalOption(component: string, field: string, value: unknown, range: OptionRange): number | undefined {
+  if (value === undefined) return undefined;
   if (!(typeof value === 'number' && inRange(value, range))) {
     throw new ComponentError(numericOptionCode(value), `${component}: ${field} must be ${describe(range)}, got ${JSON.stringify(value)}`);
   }

@@ -7,7 +7,7 @@
  */
 import type { LevelShape } from '../../components/btree/tree-shape';
 import type { HashRing } from '../../components/ring/hash-ring';
-import type { SubsystemObserver } from '../subsystem/subsystem';
+import type { LaterNode, SubsystemObserver } from '../subsystem/subsystem';
 import type { KvCluster } from './kv-cluster';
 
 /** Most ring points sent per placement: a 10-node ring with 160 vnodes has 1,600. */
@@ -36,13 +36,8 @@ export class KvReader implements SubsystemObserver {
   private readonly sent = new Map<string, unknown>();
   readonly topology: readonly string[];
 
-  constructor(private readonly clusters: ReadonlyMap<string, KvCluster>) {
+  constructor(private readonly clusters: ReadonlyMap<string, KvCluster>, readonly laterNodes: readonly LaterNode[] = []) {
     this.topology = [...clusters.keys()];
-  }
-
-  /** Forget what was sent: the next `read` sends the points again. */
-  reset(): void {
-    this.sent.clear();
   }
 
   read(): KvView[] {

@@ -17,7 +17,8 @@ import type { Call } from '../request/request';
 
 export const kvSubsystem: Subsystem = {
   name: 'kv',
-  attach: (world) => ([...world.scenario.services.values()].some((spec) => spec.kv !== undefined) ? new KvRun(world) : undefined),
+  attach: (world) => ([...world.scenario.services.values()].some(isKv) ? new KvRun(world) : undefined),
+  ownsService: isKv,
   pool: (runs) => (runs[0]?.kv === undefined ? {} : { kv: poolKvSummaries(runs.map((run) => run.kv!)) }),
   sections: (summary) => (summary.kv === undefined ? [] : [kvSection(summary.kv)]),
   mergeView: mergeKvViews,
@@ -30,10 +31,8 @@ export class KvRun implements SubsystemRun {
 
   constructor(private readonly world: WorldHost) {}
 
-  buildService(name: string, spec: ServiceSpec, stats: RequestStats): boolean {
-    if (spec.kv === undefined) return false;
+  buildService(name: string, spec: ServiceSpec, stats: RequestStats): void {
     this.clusters.set(name, new KvCluster(this.world, name, spec, stats));
-    return true;
   }
 
   clientHook(name: string, spec: ClientSpec): ((call: Call) => void) | undefined {
@@ -54,8 +53,14 @@ export class KvRun implements SubsystemRun {
   }
 
   observe(): KvReader {
-    return new KvReader(this.clusters);
+    const later = this.world.scenario.faults.flatMap((fault) =>
+      fault.kind === 'add-node' && !this.world.replicasOf(fault.service).some((replica) => replica.id === fault.node) ? [{ service: fault.service, node: fault.node, atMs: fault.atMs }] : []);
+    return new KvReader(this.clusters, later);
   }
+}
+
+function isKv(spec: ServiceSpec): boolean {
+  return spec.kv !== undefined;
 }
 
 /** The cluster of kv service `service` in `world`, for tests and tools. */

@@ -21,7 +21,6 @@
 import type { EventFn } from '../../sim/event-queue';
 import { Histogram } from '../../sim/histogram';
 import type { FaultInterval } from '../subsystem/fault-interval';
-import type { MembershipFaultSpec } from '../scenario/types';
 import type { Node } from '../request/node';
 import type { SubsystemObserver } from '../subsystem/subsystem';
 import { deliverRequest, deliverResponse, type Attempt } from '../request/request';
@@ -31,7 +30,7 @@ import { overloadWarnings } from '../run/warnings';
 
 /**
  * Fields of one node record in `Snapshot.nodes`, after its index. `up` is 1 (up), 0
- * (crashed) or -1 (not added yet: a kv node an `add-node` fault brings in later).
+ * (crashed) or -1 (not added yet: a node a subsystem brings in later).
  */
 export const NODE_FIELDS = ['up', 'slowFactor', 'faults', 'inSystem', 'queue', 'busy', 'utilization'] as const;
 /** Numbers per node record: the node's index, then `NODE_FIELDS`. */
@@ -98,7 +97,7 @@ export interface Topology {
   readonly clients: readonly TopologyClient[];
   /** Replica ids; a node's index in `Snapshot.nodes` records is its position here. */
   readonly nodes: readonly string[];
-  /** Nodes that `add-node` faults bring in during the run, with the time they are added (ms). */
+  /** Nodes that subsystems bring in during the run (a KV store's added nodes), with the time they are added (ms). */
   readonly addedAtMs?: Readonly<Record<string, number>>;
   readonly faults: readonly FaultInterval[];
   /** Per subsystem the run has (by name), what its observer says does not change (e.g. the names of its clusters). */
@@ -401,13 +400,13 @@ export class WorldObserver {
 /** The shape of the system, read from the World's scenario. */
 function topologyOf(world: World, intervalMs: number, observers: ReadonlyMap<string, SubsystemObserver>): Topology {
   const scenario = world.scenario;
-  // Nodes that add-node faults bring in later are drawn from the start, as not added yet.
-  const added = scenario.faults.filter((f) => f.kind === 'add-node' && !world.replicas.has(f.node)) as Extract<MembershipFaultSpec, { kind: 'add-node' }>[];
+  // Nodes that subsystems bring in later are drawn from the start, as not added yet.
+  const added = [...observers.values()].flatMap((observer) => observer.laterNodes ?? []);
   const services: TopologyService[] = [];
   for (const [name, spec] of scenario.services) {
     services.push({
       name,
-      replicas: [...(world.serviceReplicas.get(name) ?? []).map((replica) => replica.id), ...added.filter((f) => f.service === name).map((f) => f.node)],
+      replicas: [...(world.serviceReplicas.get(name) ?? []).map((replica) => replica.id), ...added.filter((later) => later.service === name).map((later) => later.node)],
       cores: spec.cores,
       discipline: spec.discipline,
       calls: [...new Set(spec.calls.map((call) => call.service))],
@@ -432,8 +431,8 @@ function topologyOf(world: World, intervalMs: number, observers: ReadonlyMap<str
     intervalMs,
     services,
     clients,
-    nodes: [...world.replicas.keys(), ...added.map((f) => f.node)],
-    ...(added.length === 0 ? {} : { addedAtMs: Object.fromEntries(added.map((f) => [f.node, f.atMs])) }),
+    nodes: [...world.replicas.keys(), ...added.map((later) => later.node)],
+    ...(added.length === 0 ? {} : { addedAtMs: Object.fromEntries(added.map((later) => [later.node, later.atMs])) }),
     faults: world.faults.map((fault) => ({ ...fault, targets: [...fault.targets] })),
     parts: Object.fromEntries([...observers].map(([name, observer]) => [name, observer.topology])),
     warnings: overloadWarnings(scenario).map((w) => w.message),

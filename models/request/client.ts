@@ -6,12 +6,17 @@ import type { KeySampler } from '../sampling/keys';
 import { Call, type CallListener, type Outcome } from './request';
 import type { RequestStats } from './request-stats';
 import type { ArrivalSpec, RateStep } from '../scenario/types';
-import type { TimeSeries } from '../run/time-series';
+
+/** Counts requests over time (the run's time series, models/run/time-series.ts). */
+export interface RequestSeries {
+  requestSent(nowMs: number): void;
+  requestEnded(nowMs: number, ok: boolean, latencyMs: number): void;
+}
 
 /** Where a client's requests are counted. */
 export interface ClientSinks {
   readonly stats: RequestStats;
-  readonly series: TimeSeries;
+  readonly series: RequestSeries;
 }
 
 /** A closed-loop user: thinks, sends, waits for the answer, thinks again. */

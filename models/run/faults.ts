@@ -48,7 +48,7 @@ function subsystemFault(fault: FaultSpec, subsystems: readonly SubsystemRun[]): 
     const interval = subsystem.scheduleFault?.(fault);
     if (interval !== undefined) return interval;
   }
-  throw new Error(`model: no subsystem of this scenario carries out a ${fault.kind} fault`);
+  throw new Error(`model: no subsystem of this scenario carries out ${fault.kind} faults`);
 }
 
 function actions(

@@ -1,4 +1,5 @@
 import { moments } from '../sampling/distributions';
+import { SUBSYSTEMS } from './subsystems';
 import type { Scenario, ServiceSpec } from '../scenario/types';
 
 /**
@@ -38,7 +39,7 @@ export function offeredLoads(scenario: Scenario): OfferedLoad[] {
   const out: OfferedLoad[] = [];
   for (const [service, spec] of scenario.services) {
     const ratePerSec = rates.get(service);
-    if (ratePerSec === undefined || spec.kv !== undefined) continue;
+    if (ratePerSec === undefined || SUBSYSTEMS.some((subsystem) => subsystem.ownsService?.(spec) === true)) continue;
     out.push(loadOf(service, spec, ratePerSec));
   }
   return out;

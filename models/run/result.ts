@@ -2,7 +2,28 @@ import type { FaultInterval } from '../subsystem/fault-interval';
 import type { ReplicationParts, ResultParts, SummaryParts } from '../subsystem/subsystem';
 import type { Recovery } from './recovery';
 import type { WindowPoint } from './time-series';
-import type { RunWarning } from './warnings';
+
+/** A warning of the run: overload (from the file) or backlog (from the run); see models/run/warnings.ts. */
+export type RunWarning =
+  | {
+      readonly kind: 'overload';
+      readonly service: string;
+      /** Utilisation the offered load would need: ρ = rate × mean service time / cores. */
+      readonly utilization: number;
+      readonly ratePerSec: number;
+      readonly meanServiceTimeMs: number;
+      readonly cores: number;
+      readonly message: string;
+    }
+  | {
+      readonly kind: 'backlog';
+      readonly service: string;
+      /** Requests unanswered at the end, summed over replications. */
+      readonly inFlight: number;
+      /** inFlight over the requests that reached the service after the warm-up. */
+      readonly share: number;
+      readonly message: string;
+    };
 
 /** Schema tag of the result JSON; bump only on a breaking change. */
 export const RESULT_SCHEMA = 'meshsim.result/v1';

@@ -2,6 +2,7 @@ import type { TraceSink } from '../../sim/sim-env';
 import { collectResult } from './collect';
 import type { ReplicationResult, Result } from './result';
 import type { Scenario } from '../scenario/types';
+import type { Subsystem } from '../subsystem/subsystem';
 import { summarize } from './summarize';
 import { World } from './world';
 
@@ -19,11 +20,13 @@ export interface RunProgress {
 export interface RunScenarioOptions {
   readonly onProgress?: (progress: RunProgress) => void;
   readonly trace?: TraceSink;
+  /** The subsystems that may take part (default: every registered one, models/run/subsystems.ts). */
+  readonly subsystems?: readonly Subsystem[];
 }
 
 /** Run one replication with the given seed. */
 export function runReplication(scenario: Scenario, seed: number, options: RunScenarioOptions = {}, index = 0): ReplicationResult {
-  const world = new World(scenario, seed, { trace: options.trace });
+  const world = new World(scenario, seed, { trace: options.trace, subsystems: options.subsystems });
   const reps = scenario.replications;
   world.run((p) =>
     options.onProgress?.({
@@ -42,5 +45,5 @@ export function runReplication(scenario: Scenario, seed: number, options: RunSce
 export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}): Result {
   const runs: ReplicationResult[] = [];
   for (let i = 0; i < scenario.replications; i++) runs.push(runReplication(scenario, scenario.seed + i, options, i));
-  return summarize(scenario, runs);
+  return summarize(scenario, runs, options.subsystems);
 }

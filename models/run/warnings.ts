@@ -1,5 +1,5 @@
 import { offeredLoads } from './offered-load';
-import type { Summary } from './result';
+import type { RunWarning, Summary } from './result';
 import type { Scenario } from '../scenario/types';
 
 /**
@@ -13,27 +13,6 @@ import type { Scenario } from '../scenario/types';
  * - backlog: from the run: a service ended with a large share of the requests that reached
  *   it after the warm-up still unanswered (it fell behind: a fault, retries, or overload).
  */
-export type RunWarning =
-  | {
-      readonly kind: 'overload';
-      readonly service: string;
-      /** Utilisation the offered load would need: ρ = rate × mean service time / cores. */
-      readonly utilization: number;
-      readonly ratePerSec: number;
-      readonly meanServiceTimeMs: number;
-      readonly cores: number;
-      readonly message: string;
-    }
-  | {
-      readonly kind: 'backlog';
-      readonly service: string;
-      /** Requests unanswered at the end, summed over replications. */
-      readonly inFlight: number;
-      /** inFlight over the requests that reached the service after the warm-up. */
-      readonly share: number;
-      readonly message: string;
-    };
-
 /** A backlog is worth a warning from this share of the arrivals, and this many requests. */
 export const BACKLOG_SHARE = 0.05;
 export const BACKLOG_MIN_REQUESTS = 100;

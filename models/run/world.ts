@@ -29,7 +29,7 @@ export const MAX_WINDOWS = WINDOWS_PER_REPLICATION_MAX;
 export interface WorldOptions {
   readonly trace?: TraceSink;
   /** The subsystems that may take part (default: every registered one, models/run/subsystems.ts). */
-  readonly subsystems?: readonly Subsystem[];
+  readonly subsystems?: readonly Subsystem[] | undefined;
 }
 
 /**
@@ -68,7 +68,7 @@ export class World implements WorldHost {
       if (part !== undefined) this.parts.set(subsystem.name, part);
     }
     const parts = [...this.parts.values()];
-    this.buildServices(parts);
+    this.buildServices(options.subsystems ?? SUBSYSTEMS);
     this.connectServices();
     this.buildClients(parts);
     for (const part of parts) part.start?.();
@@ -120,12 +120,16 @@ export class World implements WorldHost {
     return caller;
   }
 
-  private buildServices(parts: readonly SubsystemRun[]): void {
+  private buildServices(subsystems: readonly Subsystem[]): void {
     for (const [name, spec] of this.scenario.services) {
       const stats = new RequestStats();
       this.serviceStats.set(name, stats);
-      // A subsystem's service (a KV store's nodes) is built, wired and preloaded by it.
-      if (parts.some((part) => part.buildService?.(name, spec, stats) === true)) continue;
+      // A subsystem's service is built, wired and preloaded by its part.
+      const owner = subsystems.find((subsystem) => subsystem.ownsService?.(spec) === true);
+      if (owner !== undefined) {
+        this.parts.get(owner.name)!.buildService!(name, spec, stats);
+        continue;
+      }
       const list: Replica[] = [];
       for (let i = 0; i < spec.replicas; i++) {
         const id = `${name}-${i}`;
@@ -188,7 +192,7 @@ export class World implements WorldHost {
   }
 }
 
-/** The hook of the first subsystem that has one for this client (a KV workload). */
+/** The hook of the first subsystem that has one for this client. */
 function clientHook(parts: readonly SubsystemRun[], name: string, spec: ClientSpec): ((call: Call) => void) | undefined {
   for (const part of parts) {
     const hook = part.clientHook?.(name, spec);

@@ -1,5 +1,15 @@
 import type { Rng } from '../../sim/env';
-import type { DistSpec } from '../scenario/types';
+
+/** A distribution as a scenario writes it, normalised (ms for times). */
+export type DistSpec =
+  | { readonly dist: 'constant'; readonly value: number }
+  | { readonly dist: 'exponential'; readonly mean: number }
+  | { readonly dist: 'uniform'; readonly min: number; readonly max: number }
+  | { readonly dist: 'normal'; readonly mean: number; readonly sd: number }
+  | { readonly dist: 'lognormal'; readonly median: number; readonly p99: number }
+  | { readonly dist: 'erlang'; readonly k: number; readonly mean: number }
+  | { readonly dist: 'pareto'; readonly scale: number; readonly shape: number }
+  | { readonly dist: 'empirical'; readonly samples: readonly number[] };
 
 /** Draws one value (ms) from a distribution using the given stream. */
 export type Sampler = (rng: Rng) => number;

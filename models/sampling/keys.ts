@@ -1,5 +1,10 @@
 import type { Rng } from '../../sim/env';
-import type { KeySpec } from '../scenario/types';
+
+/** How request keys are drawn (for hashing balancers and KV workloads): `key-<i>`, i in [0, count). */
+export type KeySpec =
+  | { readonly dist: 'uniform'; readonly count: number }
+  /** Zipf: P(i) ∝ 1/(i+1)^s, key-0 the hottest. */
+  | { readonly dist: 'zipf'; readonly count: number; readonly s: number };
 
 /** Draws a request key `key-<i>`. */
 export type KeySampler = (rng: Rng) => string;

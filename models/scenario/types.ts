@@ -5,6 +5,8 @@ import type { OutlierDetectorOptions } from '../../components/resilience/outlier
 import type { RetryBudgetOptions } from '../../components/resilience/retry-budget';
 import type { RetryPolicyOptions } from '../../components/resilience/retry-policy';
 import type { PlannerSpec } from './planner-types';
+import type { DistSpec } from '../sampling/distributions';
+import type { KeySpec } from '../sampling/keys';
 
 /**
  * The normalised scenario: what the loader produces from YAML and what the models build
@@ -14,15 +16,8 @@ import type { PlannerSpec } from './planner-types';
  * Services and clients are Maps so iteration order is the file's order, whatever the names.
  */
 
-export type DistSpec =
-  | { readonly dist: 'constant'; readonly value: number }
-  | { readonly dist: 'exponential'; readonly mean: number }
-  | { readonly dist: 'uniform'; readonly min: number; readonly max: number }
-  | { readonly dist: 'normal'; readonly mean: number; readonly sd: number }
-  | { readonly dist: 'lognormal'; readonly median: number; readonly p99: number }
-  | { readonly dist: 'erlang'; readonly k: number; readonly mean: number }
-  | { readonly dist: 'pareto'; readonly scale: number; readonly shape: number }
-  | { readonly dist: 'empirical'; readonly samples: readonly number[] };
+/** Distributions and key spaces are defined where they are sampled (models/sampling). */
+export type { DistSpec, KeySpec };
 
 export interface BalancerSpec {
   /** A key of components/balancer `policies`. */
@@ -134,12 +129,6 @@ export type ArrivalSpec =
   | { readonly process: 'constant'; readonly steps: readonly RateStep[] }
   /** A closed loop of `users`, each thinking then sending and waiting for the answer. */
   | { readonly process: 'closed'; readonly users: number; readonly thinkTime: DistSpec };
-
-/** How request keys are drawn (for hashing balancers and KV workloads): `key-<i>`, i in [0, count). */
-export type KeySpec =
-  | { readonly dist: 'uniform'; readonly count: number }
-  /** Zipf: P(i) ∝ 1/(i+1)^s, key-0 the hottest. */
-  | { readonly dist: 'zipf'; readonly count: number; readonly s: number };
 
 export interface ClientSpec {
   readonly target: string;

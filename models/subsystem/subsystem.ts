@@ -38,11 +38,8 @@ export interface ResultParts {}
 
 /** A subsystem's part of one World. Every hook is optional. */
 export interface SubsystemRun {
-  /**
-   * Build the replicas of `name` if this subsystem owns the service (a `kind: kv` service),
-   * registering each with `world.addReplica`; false when it is not its service.
-   */
-  buildService?(name: string, spec: ServiceSpec, stats: RequestStats): boolean;
+  /** Build the replicas of service `name`, one it owns, registering each with `world.addReplica`. */
+  buildService?(name: string, spec: ServiceSpec, stats: RequestStats): void;
   /** Called with each new call of client `name` before it is sent (a KV workload draws its operation). */
   clientHook?(name: string, spec: ClientSpec): ((call: Call) => void) | undefined;
   /** Everything is built (services, callers, clients): start the subsystem's components. */
@@ -62,10 +59,17 @@ export interface SubsystemRun {
 export interface SubsystemObserver {
   /** What does not change during the run (names of clusters, ...), for the viz's views to decide what to draw. */
   readonly topology: unknown;
+  /** Nodes it will add during the run (drawn from the start, as not added yet). */
+  readonly laterNodes?: readonly LaterNode[];
   /** The state now, for one frame; may leave out what did not change since the previous call. */
   read(): unknown;
-  /** Forget what was sent: the next `read` is whole. */
-  reset?(): void;
+}
+
+/** A node a subsystem adds during the run, at `atMs`. */
+export interface LaterNode {
+  readonly service: string;
+  readonly node: string;
+  readonly atMs: number;
 }
 
 export interface Subsystem {
@@ -73,6 +77,11 @@ export interface Subsystem {
   readonly name: string;
   /** Its part of one World, or undefined when `world.scenario` does not use it. */
   attach(world: WorldHost): SubsystemRun | undefined;
+  /**
+   * Whether it builds this service (a `kind: kv` service) instead of the request path's
+   * model of CPU work then calls; such a service has no offered-load estimate.
+   */
+  ownsService?(spec: ServiceSpec): boolean;
   /**
    * Pool the replications' parts into `summary` fields; `runs` holds every replication's
    * part (one per replication, in order).

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { files, imports, ROOT } from './import-graph';
 
 // The one-way imports of docs/architecture.md, enforced:
 //   cli, viz, live, planner → sim, models, components
@@ -8,35 +9,6 @@ import { describe, expect, it } from 'vitest';
 //   components → sim/env only (the Env type), and other components
 //   sim → nothing above it
 // plus: no Node built-ins in code that also runs in the browser worker.
-
-const ROOT = resolve(__dirname, '../..');
-
-function files(dir: string): string[] {
-  const out: string[] = [];
-  let entries: string[];
-  try {
-    entries = readdirSync(join(ROOT, dir));
-  } catch {
-    return out;
-  }
-  for (const name of entries) {
-    const path = join(dir, name);
-    if (statSync(join(ROOT, path)).isDirectory()) out.push(...files(path));
-    else if (/\.ts$/.test(name)) out.push(path);
-  }
-  return out;
-}
-
-/** Every import of a file, as [specifier, resolved repository path or the bare specifier]. */
-function imports(file: string): [string, string][] {
-  const text = readFileSync(join(ROOT, file), 'utf8');
-  const found: [string, string][] = [];
-  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"\n]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
-    const spec = m[1] ?? m[2]!;
-    found.push([spec, spec.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(file), spec)) : spec]);
-  }
-  return found;
-}
 
 function violations(dir: string, allowed: (target: string, spec: string) => boolean): string[] {
   const bad: string[] = [];
@@ -78,7 +50,7 @@ describe('one-way imports', () => {
     const loose = readdirSync(join(ROOT, 'models')).filter((name) => /\.ts$/.test(name) && name !== 'index.ts');
     expect(loose).toEqual([]);
     expect(readdirSync(join(ROOT, 'models')).filter((name) => statSync(join(ROOT, 'models', name)).isDirectory()).sort())
-      .toEqual(['gossip', 'kv', 'observe', 'request', 'run', 'sampling', 'scenario']);
+      .toEqual(['discovery', 'gossip', 'kv', 'observe', 'report', 'request', 'run', 'sampling', 'scenario', 'subsystem']);
   });
 
   it('simulated code never reads the wall clock or Math.random', () => {

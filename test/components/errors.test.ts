@@ -49,9 +49,9 @@ import {
   checkTableSize,
   jumpConsistentHash,
   loadStats,
-  ringHashPolicy,
   type RingErrorCode,
 } from '../../components/ring';
+import { ringHashPolicy } from '../../components/balancer';
 import { runDocExamples } from '../support/doc-examples';
 import { ScriptedEnv } from '../support/scripted-env';
 
@@ -173,8 +173,8 @@ const rows: readonly Row[] = [
     ringCode: 'RING_INVALID_ARGUMENT',
   },
   { case: 'analysis: loadStats of nothing', run: () => loadStats([]), code: 'argument.empty', ringCode: 'RING_INVALID_ARGUMENT' },
-  { case: 'ring-hash policy: a misspelt option', run: () => ringHashPolicy(env(), { vnode: 100 }), code: 'option.unknown-field', ringCode: 'RING_INVALID_OPTION' },
-  { case: 'ring-hash policy: vnodes as a string', run: () => ringHashPolicy(env(), { vnodes: '100' }), code: 'option.wrong-type', ringCode: 'RING_INVALID_OPTION' },
+  { case: 'ring-hash policy: a misspelt option', run: () => ringHashPolicy(env(), { vnode: 100 }), code: 'option.unknown-field' },
+  { case: 'ring-hash policy: vnodes as a string', run: () => ringHashPolicy(env(), { vnodes: '100' }), code: 'option.wrong-type' },
   // btree
   { case: 'btree: order 2', run: () => new BPlusTree({ order: 2 }), code: 'option.out-of-range' },
   { case: 'btree: order as a string', run: () => new BPlusTree({ order: '32' as never }), code: 'option.wrong-type' },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../models/run/result';
-import { count, latency } from '../../viz/app/format';
+import { count, latency } from '../../viz/views/format';
 import { encodeShare } from '../../viz/app/share';
 import { meshsim } from '../support/cli';
 import { clickTimeline, noErrors, openScenario, settled, simTime, unfocus, useHarness } from './support/browser';

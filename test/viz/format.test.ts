@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortCount, tickNumber } from '../../viz/app/format';
+import { shortCount, tickNumber } from '../../viz/views/format';
 
 describe('shortCount', () => {
   it('fits a count in four characters', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSeed, parseSeed, SEED_MAX } from '../../viz/app/seed';
+import { isSeed, parseSeed, SEED_MAX } from '../../viz/worker/seed';
 
 describe('parseSeed (the seed field)', () => {
   it('reads whole numbers from 0 to 2^53 − 1, blanks around them ignored', () => {

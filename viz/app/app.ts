@@ -8,10 +8,10 @@
  */
 import { policyNames } from '../../components/balancer/policies';
 import type { ScenarioOverride } from '../../models/scenario/overrides';
-import { CompareBar } from '../ui/compare-bar';
-import { Editor } from '../ui/editor';
-import { Timeline } from '../ui/timeline';
-import { Toolbar } from '../ui/toolbar';
+import { CompareBar } from './compare-bar';
+import { Editor } from './editor';
+import { Timeline } from './timeline';
+import { Toolbar } from './toolbar';
 import { downloadText, slug } from './download';
 import { HelpOverlay, installShortcuts, type Shortcut } from './keyboard';
 import { Panel } from './panel';

@@ -11,8 +11,8 @@ import { svgText, svgToPng } from '../views/svg-export';
 import { viewsFor, type View, type ViewContext } from '../views/view';
 import type { AdvanceOptions, Frame, LoadReply, LoadRequest, SimSession } from '../worker/sim-session';
 import { download, downloadText, slug } from './download';
-import { count, percent } from './format';
-import { RunState } from './run-state';
+import { count, percent } from '../views/format';
+import { RunState } from '../views/run-state';
 
 /** What a panel needs from the app. */
 export interface PanelHooks {

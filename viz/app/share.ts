@@ -6,7 +6,7 @@
  *   #v=1&file=quickstart.yaml&seed=1&t=21000&cmp=clients.web.balancer.policy%3Dleast-request&s=<deflated text>
  */
 import type { ScenarioOverride } from '../../models/scenario/overrides';
-import { parseSeed } from './seed';
+import { parseSeed } from '../worker/seed';
 
 export interface SharedState {
   readonly text: string;

@@ -9,8 +9,8 @@
  */
 import { axisBottom, axisLeft, line, scaleLinear, select, type ScaleLinear, type Selection } from 'd3';
 import { GOSSIP_DOWN, GOSSIP_STATES, type GossipView } from '../../models/gossip/gossip-reader';
-import { duration } from '../app/format';
-import type { RunState } from '../app/run-state';
+import { duration } from './format';
+import type { RunState } from './run-state';
 import { COLORS, OKABE_ITO } from './palette';
 import { nodeColor } from './ring-view';
 import { seekOnClick } from './seek-on-click';

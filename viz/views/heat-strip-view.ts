@@ -6,8 +6,8 @@
  */
 import { axisBottom, scaleLinear, select, type ScaleLinear, type Selection } from 'd3';
 import type { LoadColumn } from '../../models/observe/observe';
-import { duration } from '../app/format';
-import type { RunState } from '../app/run-state';
+import { duration } from './format';
+import type { RunState } from './run-state';
 import { COLORS, utilizationColor } from './palette';
 import { seekOnClick } from './seek-on-click';
 import { standaloneSvg } from './svg-export';

@@ -5,8 +5,8 @@
  */
 import { axisBottom, axisLeft, max, scaleLinear, scaleLog, select, type Selection } from 'd3';
 import type { LatencyDigest } from '../../models/observe/observe';
-import { count, duration, latency } from '../app/format';
-import type { RunState } from '../app/run-state';
+import { count, duration, latency } from './format';
+import type { RunState } from './run-state';
 import { COLORS, OKABE_ITO } from './palette';
 import { standaloneSvg } from './svg-export';
 import type { View, ViewContext, ViewSpec } from './view';

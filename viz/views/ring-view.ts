@@ -7,7 +7,7 @@
  */
 import { select, type Selection } from 'd3';
 import type { KvView } from '../../models/kv/kv-reader';
-import type { RunState } from '../app/run-state';
+import type { RunState } from './run-state';
 import { COLORS, OKABE_ITO } from './palette';
 import { standaloneSvg } from './svg-export';
 import type { View, ViewContext, ViewSpec } from './view';

@@ -8,8 +8,8 @@ import { axisBottom, axisLeft, format, line, max, scaleLinear, scaleLog, select,
 import type { Topology } from '../../models/observe/observe';
 import { windowWidthMs, type WindowPoint } from '../../models/run/time-series';
 import { maxOf, minOf } from '../../sim/stats';
-import { duration, tickNumber } from '../app/format';
-import type { RunState } from '../app/run-state';
+import { duration, tickNumber } from './format';
+import type { RunState } from './run-state';
 import { faultBands } from './fault-bands';
 import { COLORS, faultColor } from './palette';
 import { seekOnClick } from './seek-on-click';

@@ -11,8 +11,8 @@
  */
 import type { Selection } from 'd3';
 import { FAULT_BITS } from '../../models/observe/observe';
-import { count, duration, percent, shortCount } from '../app/format';
-import { FIELD, type RunState } from '../app/run-state';
+import { count, duration, percent, shortCount } from './format';
+import { FIELD, type RunState } from './run-state';
 import { COLORS, OKABE_ITO, textOn, utilizationColor } from './palette';
 import type { TopologyLayout } from './topology-layout';
 

@@ -7,8 +7,8 @@
  */
 import { select, type Selection } from 'd3';
 import type { Topology } from '../../models/observe/observe';
-import { count } from '../app/format';
-import type { RunState } from '../app/run-state';
+import { count } from './format';
+import type { RunState } from './run-state';
 import { MovementLayer } from './movement-layer';
 import { COLORS } from './palette';
 import { standaloneSvg } from './svg-export';

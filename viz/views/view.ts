@@ -5,7 +5,7 @@
  * `applies` which runs it can draw. See docs/viz.md, "Adding a view".
  */
 import type { Topology } from '../../models/observe/observe';
-import type { RunState } from '../app/run-state';
+import type { RunState } from './run-state';
 
 /** What a view may ask of the app. */
 export interface ViewContext {

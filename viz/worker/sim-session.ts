@@ -27,7 +27,7 @@ import { loadScenario } from '../../models/scenario/load';
 import type { ScenarioOverride } from '../../models/scenario/overrides';
 import type { Scenario } from '../../models/scenario/types';
 import { World } from '../../models/run/world';
-import { isSeed, SEED_MAX } from '../app/seed';
+import { isSeed, SEED_MAX } from './seed';
 import { resultJson } from './result-json';
 
 export interface LoadRequest {

@@ -13,7 +13,7 @@ describe('components/ring', () => {
         'BoundedLoadRing', 'HashRing', 'JumpHash', 'MaglevHash', 'RendezvousHash', 'RingError',
         'analysisKey', 'buildMaglevTable', 'checkTableSize', 'encodeUtf8Into', 'isPrime', 'jumpBucketCountMax',
         'jumpConsistentHash', 'keyMovement', 'loadCounts', 'loadShares', 'loadStats', 'maglevBackend',
-        'maglevPolicy', 'movedFraction', 'murmur3', 'murmur3String', 'ringDefaults', 'ringHashPolicy', 'utf8LengthMax',
+        'movedFraction', 'murmur3', 'murmur3String', 'ringDefaults', 'utf8LengthMax',
       ].sort(),
     );
   });

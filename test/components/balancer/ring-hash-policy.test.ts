@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { endpoint, type Endpoint } from '../../../components/balancer/endpoint';
 import { SeededRng } from '../../../sim/rng';
 import { HashRing } from '../../../components/ring/hash-ring';
-import { ringHashPolicy } from '../../../components/ring/ring-hash-policy';
-import { fakeEnv } from './fake-env';
+import { ringHashPolicy } from '../../../components/balancer/ring-hash-policy';
+import { fakeEnv } from '../ring/fake-env';
 
 function hosts(count: number, weight = 1): Endpoint[] {
   return Array.from({ length: count }, (_, i) => endpoint(`10.0.0.${i}:80`, weight));
@@ -79,10 +79,10 @@ describe('ringHashPolicy', () => {
 
   it('rejects unknown and malformed options at construction', () => {
     expect(() => ringHashPolicy(fakeEnv(), { vnode: 3 })).toThrowErrorMatchingInlineSnapshot(
-      `[RingError: ring: ring-hash policy: unknown option "vnode"; allowed: vnodes, minimumRingSize]`,
+      `[ComponentError: balancer: ring-hash: unknown option "vnode"; allowed: vnodes, minimumRingSize]`,
     );
     expect(() => ringHashPolicy(fakeEnv(), { vnodes: '100' })).toThrowErrorMatchingInlineSnapshot(
-      `[RingError: ring: ring-hash policy: vnodes must be an integer in [1, 1048576], got "100"]`,
+      `[ComponentError: balancer: ring-hash: vnodes must be an integer in [1, 1048576], got "100"]`,
     );
     expect(() => ringHashPolicy(fakeEnv(), { minimumRingSize: 0 })).toThrow(/minimumRingSize must be an integer in \[1, 8388608\], got 0/);
   });

@@ -6,7 +6,7 @@
  */
 import { axisBottom, scaleLinear, select, type ScaleLinear, type Selection } from 'd3';
 import type { Topology } from '../../models/observe/observe';
-import { duration } from '../app/format';
+import { duration } from '../views/format';
 import { faultBands } from '../views/fault-bands';
 import { faultColor } from '../views/palette';
 

@@ -5,8 +5,8 @@
  */
 import type { Topology } from '../../models/observe/observe';
 import type { ScenarioOverride } from '../../models/scenario/overrides';
-import { latency, percent } from '../app/format';
-import type { RunState } from '../app/run-state';
+import { latency, percent } from '../views/format';
+import type { RunState } from '../views/run-state';
 
 export interface CompareActions {
   apply(override: ScenarioOverride): void;

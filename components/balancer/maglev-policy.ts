@@ -1,10 +1,10 @@
-import type { Endpoint } from '../balancer/endpoint';
-import type { PickContext, Policy } from '../balancer/policy';
+import type { Endpoint } from './endpoint';
+import type { PickContext, Policy } from './policy';
 import type { Env } from '../../sim/env';
-import { ringDefaults } from './defaults';
-import { buildMaglevTable, checkTableSize, maglevBackend } from './maglev-table';
-import { murmur3String } from './murmur3';
-import { checkKnownOptions, optionalInteger } from './policy-options';
+import { ringDefaults } from '../ring/defaults';
+import { buildMaglevTable, checkTableSize, maglevBackend } from '../ring/maglev-table';
+import { murmur3String } from '../ring/murmur3';
+import { checkKnownOptions, optionalNumberOption } from './policy-options';
 
 /**
  * Envoy's `MAGLEV` load-balancing policy: `ctx.key` indexes a Maglev table of the
@@ -27,7 +27,7 @@ const optionNames: readonly (keyof MaglevPolicyOptions)[] = ['tableSize'];
 export function maglevPolicy(env: Env, options: Readonly<Record<string, unknown>> = {}): Policy {
   checkKnownOptions('maglev', options, optionNames);
   const tableSize =
-    optionalInteger('maglev', options, 'tableSize', 2, ringDefaults.maglevTableSizeMax) ?? ringDefaults.maglevTableSize;
+    optionalNumberOption('maglev', options, 'tableSize', { min: 2, max: ringDefaults.maglevTableSizeMax, integer: true }) ?? ringDefaults.maglevTableSize;
   checkTableSize(tableSize);
   const rng = env.rng('balancer.hash');
   let cached: readonly Endpoint[] | undefined;

@@ -2,10 +2,10 @@
  * The toolbar: scenario, seed, playback, speed, and the Compare / Share / Export
  * buttons. It only shows state and forwards clicks; the app owns the behaviour.
  */
-import { duration, speed as speedText } from '../app/format';
-import type { LibraryEntry } from '../app/scenario-library';
-import { SPEED_MAX, SPEED_MIN } from '../app/player';
-import { parseSeed } from '../app/seed';
+import { duration, speed as speedText } from '../views/format';
+import type { LibraryEntry } from './scenario-library';
+import { SPEED_MAX, SPEED_MIN } from './player';
+import { parseSeed } from '../worker/seed';
 
 export interface ToolbarActions {
   openEntry(file: string): void;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { endpoint, type Endpoint } from '../../../components/balancer/endpoint';
 import { SeededRng } from '../../../sim/rng';
 import { MaglevHash } from '../../../components/ring/maglev-hash';
-import { maglevPolicy } from '../../../components/ring/maglev-policy';
-import { fakeEnv } from './fake-env';
+import { maglevPolicy } from '../../../components/balancer/maglev-policy';
+import { fakeEnv } from '../ring/fake-env';
 
 function hosts(count: number): Endpoint[] {
   return Array.from({ length: count }, (_, i) => endpoint(`10.0.0.${i}:80`));
@@ -55,7 +55,7 @@ describe('maglevPolicy', () => {
   });
 
   it('rejects unknown options and a table size that is not prime', () => {
-    expect(() => maglevPolicy(fakeEnv(), { size: 7 })).toThrow(/maglev policy: unknown option "size"; allowed: tableSize/);
+    expect(() => maglevPolicy(fakeEnv(), { size: 7 })).toThrow(/balancer: maglev: unknown option "size"; allowed: tableSize/);
     expect(() => maglevPolicy(fakeEnv(), { tableSize: 65_536 })).toThrow(/tableSize must be prime/);
     expect(() => maglevPolicy(fakeEnv(), { tableSize: 1 })).toThrow(/tableSize must be an integer in \[2, 5000011\], got 1/);
   });

@@ -1,9 +1,9 @@
-import type { Endpoint } from '../balancer/endpoint';
-import type { PickContext, Policy } from '../balancer/policy';
+import type { Endpoint } from './endpoint';
+import type { PickContext, Policy } from './policy';
 import type { Env } from '../../sim/env';
-import { ringDefaults } from './defaults';
-import { HashRing } from './hash-ring';
-import { checkKnownOptions, optionalInteger } from './policy-options';
+import { ringDefaults } from '../ring/defaults';
+import { HashRing } from '../ring/hash-ring';
+import { checkKnownOptions, optionalNumberOption } from './policy-options';
 
 /**
  * Envoy's `RING_HASH` load-balancing policy: `ctx.key` is hashed onto a HashRing of the
@@ -34,9 +34,9 @@ const optionNames: readonly (keyof RingHashPolicyOptions)[] = ['vnodes', 'minimu
 /** Builds the 'ring-hash' policy; `env` supplies the 'balancer.hash' stream for keyless picks. */
 export function ringHashPolicy(env: Env, options: Readonly<Record<string, unknown>> = {}): Policy {
   checkKnownOptions('ring-hash', options, optionNames);
-  const vnodes = optionalInteger('ring-hash', options, 'vnodes', 1, ringDefaults.vnodesMax);
+  const vnodes = optionalNumberOption('ring-hash', options, 'vnodes', { min: 1, max: ringDefaults.vnodesMax, integer: true });
   const minimumRingSize =
-    optionalInteger('ring-hash', options, 'minimumRingSize', 1, ringDefaults.pointCountMax) ?? ringDefaults.minimumRingSize;
+    optionalNumberOption('ring-hash', options, 'minimumRingSize', { min: 1, max: ringDefaults.pointCountMax, integer: true }) ?? ringDefaults.minimumRingSize;
   const rng = env.rng('balancer.hash');
   let cached: readonly Endpoint[] | undefined;
   let ring = new HashRing();
