@@ -7,9 +7,7 @@
  * own cost (~50 ns) does not dominate a pick of ~20-200 ns.
  */
 import { Bench } from 'tinybench';
-import { Balancer } from '../components/balancer/balancer';
-import type { Endpoint } from '../components/balancer/endpoint';
-import { policies } from '../components/balancer/policies';
+import { Balancer, type Endpoint, policies } from '../components/balancer/index';
 import type { Env, TimerHandle } from '../sim/env';
 import { MetricsRegistry } from '../sim/metrics';
 import { RngStreams } from '../sim/rng';

@@ -6,10 +6,25 @@ import type { CompareReport, CompareVariant } from '../../planner/compare';
 import { lowerIsBetter, metricUnit } from '../../models/scenario/planner-grammar';
 import type { ScalarMetric } from '../../models/scenario/planner-types';
 import type { Format } from '../run-options';
-import { intervalCell, metricCell, metricHeader, signedCell } from './metric-cells';
+import { formatDiff, formatInterval, formatMetric } from '../../planner/format-metric';
 import { duration } from '../../models/report/numbers';
 import { textTable } from './text-table';
 import { maxOf, minOf } from '../../sim/stats';
+
+/** Column headers name the unit; the cells are formatMetric's 'cell' style. */
+const HEADERS: Readonly<Record<ScalarMetric, string>> = {
+  p50: 'p50 (ms)',
+  p90: 'p90 (ms)',
+  p99: 'p99 (ms)',
+  p999: 'p99.9 (ms)',
+  mean: 'mean (ms)',
+  max: 'max (ms)',
+  wait: 'wait (ms)',
+  errorRate: 'error rate',
+  throughput: 'throughput/s',
+};
+
+const metricHeader = (metric: ScalarMetric): string => HEADERS[metric];
 
 export function renderCompare(report: CompareReport, format: Format): string {
   switch (format) {
@@ -39,13 +54,13 @@ function verdict(metric: ScalarMetric, v: CompareVariant): string {
 
 function valueCell(metric: ScalarMetric, v: CompareVariant): string {
   const m = v.metrics[metric]!;
-  return `${metricCell(metric, m.mean)} ${intervalCell(metric, m.ci95)}`;
+  return `${formatMetric(metric, m.mean, 'cell')} ${formatInterval(metric, m.ci95, false, 'cell')}`;
 }
 
 function diffCell(metric: ScalarMetric, v: CompareVariant): string {
   const d = v.vsBaseline[metric]!;
   const mark = verdict(metric, v);
-  return `${signedCell(metric, d.diff)} ${intervalCell(metric, d.ci95, true)}${mark === '' ? '' : ` ${mark}`}`;
+  return `${formatDiff(metric, d.diff, 'cell')} ${formatInterval(metric, d.ci95, true, 'cell')}${mark === '' ? '' : ` ${mark}`}`;
 }
 
 /** One line per metric: the winner and by how much, or that there is none. */
@@ -79,15 +94,15 @@ function winnerLine(report: CompareReport, metric: ScalarMetric): string {
   const winner = report.variants.find((v) => v.name === name);
   if (winner === undefined) {
     const means = report.variants.map((v) => v.metrics[metric]!.mean);
-    if (means.every((m) => m === means[0])) return `${metric}: no difference (${metricCell(metric, means[0]!)} in every variant)`;
+    if (means.every((m) => m === means[0])) return `${metric}: no difference (${formatMetric(metric, means[0]!, 'cell')} in every variant)`;
     const sign = lowerIsBetter(metric) ? 1 : -1;
     const best = [...report.variants].sort((a, b) => sign * (a.metrics[metric]!.mean - b.metrics[metric]!.mean))[0]!;
-    return `${metric}: no clear winner (best mean ${best.label}, ${metricCell(metric, best.metrics[metric]!.mean)}, not significantly better than every other variant at α = ${alphaText(report.alpha)})`;
+    return `${metric}: no clear winner (best mean ${best.label}, ${formatMetric(metric, best.metrics[metric]!.mean, 'cell')}, not significantly better than every other variant at α = ${alphaText(report.alpha)})`;
   }
-  const value = `${metricCell(metric, winner.metrics[metric]!.mean)}`;
+  const value = `${formatMetric(metric, winner.metrics[metric]!.mean, 'cell')}`;
   if (winner === base) return `${metric}: ${winner.label} (the baseline, ${value}), significantly better than every other variant`;
   const d = winner.vsBaseline[metric]!;
-  return `${metric}: ${winner.label} (${value}; ${signedCell(metric, d.diff)} vs ${base.label}, 95% CI ${intervalCell(metric, d.ci95, true)}, p = ${d.pValue.toPrecision(2)})`;
+  return `${metric}: ${winner.label} (${value}; ${formatDiff(metric, d.diff, 'cell')} vs ${base.label}, 95% CI ${formatInterval(metric, d.ci95, true, 'cell')}, p = ${d.pValue.toPrecision(2)})`;
 }
 
 function heading(report: CompareReport): string {

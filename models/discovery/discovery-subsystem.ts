@@ -4,9 +4,7 @@
  * crashes), and a watcher beside each caller that polls the registry and feeds the
  * caller's balancer. The components are components/discovery; this wires them into a World.
  */
-import { Registry } from '../../components/discovery/registry';
-import { RegistryAgent } from '../../components/discovery/registry-agent';
-import { RegistryWatcher } from '../../components/discovery/registry-watcher';
+import { Registry, RegistryAgent, RegistryWatcher } from '../../components/discovery/index';
 import type { DiscoverySpec } from '../scenario/types';
 import type { Subsystem, SubsystemRun } from '../subsystem/subsystem';
 import type { WorldHost } from '../subsystem/world-host';

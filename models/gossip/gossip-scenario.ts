@@ -1,4 +1,4 @@
-import type { GossipConfigInput } from '../../components/gossip/gossip-config';
+import type { GossipConfigInput } from '../../components/gossip/index';
 import type { Simulation } from '../../sim/simulation';
 import { GossipCluster } from './gossip-cluster';
 import type { GossipFault } from './cluster-options';

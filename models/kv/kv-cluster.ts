@@ -1,9 +1,4 @@
-import { BoundedLoadPartitioner } from '../../components/kv/bounded-load-partitioner';
-import { KvMembership } from '../../components/kv/kv-membership';
-import type { KvValue } from '../../components/kv/kv-value';
-import type { Partitioner } from '../../components/kv/partitioner';
-import { RingPartitioner } from '../../components/kv/ring-partitioner';
-import type { StreamResult } from '../../components/kv/kv-store';
+import { BoundedLoadPartitioner, KvMembership, type KvValue, type Partitioner, RingPartitioner, type StreamResult } from '../../components/kv/index';
 import { sampler } from '../sampling/distributions';
 import type { RequestStats } from '../request/request-stats';
 import type { KvSpec, MembershipFaultSpec, ServiceSpec } from '../scenario/types';

@@ -5,8 +5,8 @@
  * and each node's B+tree shape. It only reads: it draws no random numbers and schedules
  * nothing, so an observed run stays byte-identical to a headless one.
  */
-import type { LevelShape } from '../../components/btree/tree-shape';
-import type { HashRing } from '../../components/ring/hash-ring';
+import type { LevelShape } from '../../components/btree/index';
+import type { HashRing } from '../../components/ring/index';
 import type { LaterNode, SubsystemObserver } from '../subsystem/subsystem';
 import type { KvCluster } from './kv-cluster';
 

@@ -1,9 +1,5 @@
-import type { KvBackend, KvTask } from '../../components/kv/kv-backend';
-import { KvCoordinator } from '../../components/kv/kv-coordinator';
-import type { KvMembership } from '../../components/kv/kv-membership';
-import { KvStore } from '../../components/kv/kv-store';
-import { isKvMessage } from '../../components/kv/messages';
-import { healthCheckReply } from '../../components/resilience/health-checker';
+import { type KvBackend, type KvTask, KvCoordinator, type KvMembership, KvStore, isKvMessage } from '../../components/kv/index';
+import { healthCheckReply } from '../../components/resilience/index';
 import type { Address, Message, Rng } from '../../sim/env';
 import type { Simulation } from '../../sim/simulation';
 import type { Sampler } from '../sampling/distributions';
@@ -77,7 +73,7 @@ export class KvReplica extends Replica implements KvBackend {
   private readonly listener: KvNodeListener;
 
   constructor(parts: KvReplicaParts) {
-    super(parts.sim, parts.network, parts.id, parts.service, parts.spec, parts.stats, parts.rng('errors'), parts.rng('demand'));
+    super({ sim: parts.sim, network: parts.network, id: parts.id, service: parts.service, spec: parts.spec, stats: parts.stats, errorRng: parts.rng('errors'), demandRng: parts.rng('demand') });
     this.kvNetwork = parts.network;
     this.serviceStats = parts.stats;
     this.responseSizeBytes = parts.spec.responseSizeBytes;

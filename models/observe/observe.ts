@@ -13,10 +13,10 @@
  * so an observed run's result is byte-identical to `runReplication`'s (the viz tests check
  * this against the CLI).
  *
- * Request movements are seen by wrapping the World's `network.transmit` on the instance:
- * every request, response and component message crosses it. The wrapper only counts and,
- * for a bounded sample, records who sent what to whom; it draws no random numbers and
- * schedules nothing, so the run is unchanged. `detach()` restores the original method.
+ * Request movements are seen as the World's network's observer (`Network.observer`):
+ * every request, response and component message crosses the network. The observer only
+ * counts and, for a bounded sample, records who sent what to whom; it draws no random
+ * numbers and schedules nothing, so the run is unchanged. `detach()` removes it.
  */
 import type { EventFn } from '../../sim/event-queue';
 import { Histogram } from '../../sim/histogram';
@@ -171,8 +171,6 @@ export interface Snapshot {
   readonly parts: Readonly<Record<string, unknown>>;
 }
 
-type Transmit = World['network']['transmit'];
-
 /** Reads a World as it runs; see the module comment. */
 export class WorldObserver {
   readonly topology: Topology;
@@ -214,13 +212,11 @@ export class WorldObserver {
     this.lastUtilization = new Float64Array(this.nodes.length);
     this.lastSampleMs = world.sim.now();
     this.nextSampleMs = this.lastSampleMs + intervalMs;
-    const network = world.network;
-    const transmit = network.transmit;
-    network.transmit = (from, to, sizeBytes, fn, arg) => {
-      const index = this.messages++;
-      const delivered = transmit.call(network, from, to, sizeBytes, fn, arg);
-      if (this.recordMovements && index % this.stride === 0) this.record(from, to, fn, arg, delivered);
-      return delivered;
+    world.network.observer = {
+      transmitted: (from, to, fn, arg, delivered) => {
+        const index = this.messages++;
+        if (this.recordMovements && index % this.stride === 0) this.record(from, to, fn, arg, delivered);
+      },
     };
   }
 
@@ -283,10 +279,9 @@ export class WorldObserver {
     return digest(h);
   }
 
-  /** Restore the network's own `transmit`. */
+  /** Stop observing the network. */
   detach(): void {
-    // The wrapper is an own property of the instance; removing it uncovers the method.
-    delete (this.world.network as { transmit?: Transmit }).transmit;
+    this.world.network.observer = undefined;
   }
 
   // --- sampling --------------------------------------------------------------------------

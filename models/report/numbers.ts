@@ -17,8 +17,9 @@ export function pct(x: number, decimals = 1): string {
 /** A latency in ms with a precision that suits its size. */
 export function ms(x: number): string {
   if (!Number.isFinite(x)) return '-';
-  if (x >= 100) return num(x, 1);
-  if (x >= 1) return num(x, 2);
+  const size = Math.abs(x);
+  if (size >= 100) return num(x, 1);
+  if (size >= 1) return num(x, 2);
   return num(x, 3);
 }
 

@@ -46,6 +46,33 @@ function arriveOpen(client: Client): void {
   client.arrive();
 }
 
+/** What a Client is made of. */
+export interface ClientOptions {
+  readonly sim: Simulation;
+  readonly name: string;
+  readonly arrival: ArrivalSpec;
+  /** One per client instance, each with its own balancer; requests go round-robin over them. */
+  readonly callers: readonly Caller[];
+  /** Service demand (ms) of each request. */
+  readonly demand: Sampler;
+  /** Think time of a closed-loop user. */
+  readonly thinkTime: Sampler;
+  /**
+   * The client's own streams: demands, arrival gaps, think times and keys (needed with
+   * `keys`). Named after the client only, so the policy under test never shifts them.
+   */
+  readonly streams: { readonly demand: Rng; readonly arrivals: Rng; readonly think: Rng; readonly keys?: Rng };
+  readonly sinks: ClientSinks;
+  /** Requests issued before this time are not measured. */
+  readonly warmupMs: number;
+  /** Optional trace of every request issued (off: no record is built). */
+  readonly trace?: ((record: { type: 'request'; client: string; t: number; demandMs: number }) => void) | undefined;
+  /** Request keys (absent: requests carry no key). */
+  readonly keys?: KeySampler | undefined;
+  /** Called with each new call before it is sent (a KV workload draws the call's operation here). */
+  readonly onIssue?: ((call: Call) => void) | undefined;
+}
+
 /**
  * A workload: open arrivals (Poisson or evenly spaced, at a piecewise-constant rate) or a
  * closed loop of users, spread round-robin over `instances` callers, each with its own
@@ -53,29 +80,42 @@ function arriveOpen(client: Client): void {
  * from anything a policy touches, so two policies see the same requests.
  */
 export class Client implements CallListener {
+  readonly sim: Simulation;
+  readonly name: string;
+  readonly thinkRng: Rng;
+  readonly thinkTime: Sampler;
+  private readonly arrival: ArrivalSpec;
+  private readonly callers: readonly Caller[];
+  private readonly demand: Sampler;
+  private readonly demandRng: Rng;
+  private readonly arrivalRng: Rng;
+  private readonly sinks: ClientSinks;
+  private readonly warmupMs: number;
+  private readonly trace: ClientOptions['trace'];
+  private readonly keys: KeySampler | undefined;
+  private readonly keyRng: Rng | undefined;
+  private readonly onIssue: ClientOptions['onIssue'];
   private arrivals = 0;
   private stepIndex = 0;
 
-  constructor(
-    readonly sim: Simulation,
-    readonly name: string,
-    private readonly arrival: ArrivalSpec,
-    private readonly callers: readonly Caller[],
-    private readonly demand: Sampler,
-    private readonly demandRng: Rng,
-    private readonly arrivalRng: Rng,
-    readonly thinkRng: Rng,
-    readonly thinkTime: Sampler,
-    private readonly sinks: ClientSinks,
-    private readonly warmupMs: number,
-    /** Optional trace of every request issued (off: no record is built). */
-    private readonly trace?: (record: { type: 'request'; client: string; t: number; demandMs: number }) => void,
-    /** Request keys and their own stream (absent: requests carry no key). */
-    private readonly keys?: KeySampler,
-    private readonly keyRng?: Rng,
-    /** Called with each new call before it is sent (a KV workload draws the call's operation here). */
-    private readonly onIssue?: (call: Call) => void,
-  ) {}
+  constructor(options: ClientOptions) {
+    this.sim = options.sim;
+    this.name = options.name;
+    this.arrival = options.arrival;
+    this.callers = options.callers;
+    this.demand = options.demand;
+    this.thinkTime = options.thinkTime;
+    this.demandRng = options.streams.demand;
+    this.arrivalRng = options.streams.arrivals;
+    this.thinkRng = options.streams.think;
+    this.keyRng = options.streams.keys;
+    this.sinks = options.sinks;
+    this.warmupMs = options.warmupMs;
+    this.trace = options.trace;
+    this.keys = options.keys;
+    this.onIssue = options.onIssue;
+    if (this.keys !== undefined && this.keyRng === undefined) throw new Error('model: a client with keys needs a keys stream');
+  }
 
   /** Schedule the first arrivals. */
   start(): void {

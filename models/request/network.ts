@@ -15,6 +15,12 @@ function deliverEnvelope(envelope: Envelope): void {
   for (const handler of envelope.handlers) handler(envelope.from, envelope.message);
 }
 
+/** Sees every message the network carries (the viz's movements); it must not change the run. */
+export interface NetworkObserver {
+  /** After `transmit`: `delivered` false when the message was lost or cut off by a partition. */
+  transmitted(from: Address, to: Address, fn: EventFn, arg: unknown, delivered: boolean): void;
+}
+
 /**
  * The modelled network: per-message one-way latency from a distribution, transfer time
  * size / bandwidth (no link queueing), loss, and partitions between groups of nodes.
@@ -40,6 +46,8 @@ export class Network implements Transport {
   private readonly handlers = new Map<Address, MessageHandler[]>();
   /** Messages dropped (loss or partition) after warm-up; reset by `resetStats`. */
   dropped = 0;
+  /** Told of every message (at most one observer; absent in headless runs). */
+  observer: NetworkObserver | undefined;
 
   constructor(private readonly sim: Simulation, spec: NetworkSpec, private readonly rng: Rng) {
     this.latency = sampler(spec.latency);
@@ -54,6 +62,12 @@ export class Network implements Transport {
    * Returns false if the message was lost or cut off by a partition.
    */
   transmit(from: Address, to: Address, sizeBytes: number, fn: EventFn, arg: unknown): boolean {
+    const delivered = this.carry(from, to, sizeBytes, fn, arg);
+    if (this.observer !== undefined) this.observer.transmitted(from, to, fn, arg, delivered);
+    return delivered;
+  }
+
+  private carry(from: Address, to: Address, sizeBytes: number, fn: EventFn, arg: unknown): boolean {
     if (this.partitions.size > 0 && this.partitioned(from, to)) {
       this.dropped++;
       return false;

@@ -71,6 +71,20 @@ class DownstreamWork implements CallListener {
   }
 }
 
+/** What a Replica is made of. */
+export interface ReplicaOptions {
+  readonly sim: Simulation;
+  readonly network: Network;
+  readonly id: Address;
+  readonly service: string;
+  readonly spec: ServiceSpec;
+  /** Server-side stats of the service this replica belongs to (shared by its replicas). */
+  readonly stats: RequestStats;
+  /** Its own streams: errors it answers with, and the demands of its downstream calls. */
+  readonly errorRng: Rng;
+  readonly demandRng: Rng;
+}
+
 /**
  * A service replica: receives requests, queues them on its Node for the CPU work, then
  * makes its downstream calls and responds. A crash resets every request it holds and
@@ -87,18 +101,25 @@ export class Replica implements RequestReceiver, NodeOwner {
   /** Called after a crash and after a restart (the registry agent stops and starts with the process). */
   readonly lifecycle: { crashed(): void; restarted(): void }[] = [];
 
-  constructor(
-    readonly sim: Simulation,
-    private readonly network: Network,
-    readonly id: Address,
-    readonly service: string,
-    private readonly spec: ServiceSpec,
-    /** Server-side stats of the service this replica belongs to (shared by its replicas). */
-    private readonly stats: RequestStats,
-    private readonly errorRng: Rng,
-    readonly demandRng: Rng,
-  ) {
-    this.node = new Node(sim, spec, this);
+  readonly sim: Simulation;
+  readonly id: Address;
+  readonly service: string;
+  readonly demandRng: Rng;
+  private readonly network: Network;
+  private readonly spec: ServiceSpec;
+  private readonly stats: RequestStats;
+  private readonly errorRng: Rng;
+
+  constructor(options: ReplicaOptions) {
+    this.sim = options.sim;
+    this.network = options.network;
+    this.id = options.id;
+    this.service = options.service;
+    this.spec = options.spec;
+    this.stats = options.stats;
+    this.errorRng = options.errorRng;
+    this.demandRng = options.demandRng;
+    this.node = new Node(this.sim, this.spec, this);
   }
 
   /** Wire the downstream callers (after every replica exists). */

@@ -1,6 +1,6 @@
 import type { Address, TimerHandle } from '../../sim/env';
-import type { Endpoint } from '../../components/balancer/endpoint';
-import type { HedgedRequest } from '../../components/resilience/hedging';
+import type { Endpoint } from '../../components/balancer/index';
+import type { HedgedRequest } from '../../components/resilience/index';
 import type { Job } from './node';
 
 /** How a call or an attempt ended. */

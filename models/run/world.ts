@@ -1,6 +1,5 @@
-import { Balancer } from '../../components/balancer/balancer';
-import { healthCheckReply } from '../../components/resilience/health-checker';
-import { createPolicy } from '../../components/balancer/policies';
+import { Balancer, createPolicy } from '../../components/balancer/index';
+import { healthCheckReply } from '../../components/resilience/index';
 import type { Address } from '../../sim/env';
 import { MetricsRegistry } from '../../sim/metrics';
 import { RngStreams } from '../../sim/rng';
@@ -133,8 +132,8 @@ export class World implements WorldHost {
       const list: Replica[] = [];
       for (let i = 0; i < spec.replicas; i++) {
         const id = `${name}-${i}`;
-        const replica = new Replica(this.sim, this.network, id, name, spec, stats,
-          this.streams.get(`${id}/errors`), this.streams.get(`${id}/demand`));
+        const replica = new Replica({ sim: this.sim, network: this.network, id, service: name, spec, stats,
+          errorRng: this.streams.get(`${id}/errors`), demandRng: this.streams.get(`${id}/demand`) });
         this.replicas.set(id, replica);
         list.push(replica);
         // Answer active health checks while up; a crashed process answers nothing.
@@ -175,12 +174,25 @@ export class World implements WorldHost {
       const arrival = spec.arrival;
       const think = arrival.process === 'closed' ? sampler(arrival.thinkTime) : () => 0;
       // Streams named after the client only: the policy under test never shifts them.
-      this.clients.push(new Client(this.sim, name, arrival, callers, sampler(target.serviceTime),
-        this.streams.get(`workload/${name}/demand`), this.streams.get(`workload/${name}/arrivals`),
-        this.streams.get(`workload/${name}/think`), think, { stats, series: this.series }, this.scenario.warmupMs,
-        this.trace && ((record) => this.trace!({ ...record, at: `${name}` })),
-        spec.keys && keySampler(spec.keys), this.streams.get(`workload/${name}/keys`),
-        clientHook(parts, name, spec)));
+      this.clients.push(new Client({
+        sim: this.sim,
+        name,
+        arrival,
+        callers,
+        demand: sampler(target.serviceTime),
+        thinkTime: think,
+        streams: {
+          demand: this.streams.get(`workload/${name}/demand`),
+          arrivals: this.streams.get(`workload/${name}/arrivals`),
+          think: this.streams.get(`workload/${name}/think`),
+          keys: this.streams.get(`workload/${name}/keys`),
+        },
+        sinks: { stats, series: this.series },
+        warmupMs: this.scenario.warmupMs,
+        trace: this.trace && ((record) => this.trace!({ ...record, at: `${name}` })),
+        keys: spec.keys && keySampler(spec.keys),
+        onIssue: clientHook(parts, name, spec),
+      }));
     }
   }
 

@@ -11,7 +11,7 @@
  * options.
  */
 import type { z } from 'zod';
-import { balancerDefaults } from '../../components/balancer/defaults';
+import { balancerDefaults } from '../../components/balancer/index';
 import { integerBetween, numberBetween, positiveDurationAtMost } from './fields';
 
 /** The policies' largest accepted duration, as written in a scenario. */

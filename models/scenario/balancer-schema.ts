@@ -3,7 +3,7 @@
  * variant per policy registered in components/balancer, discriminated on `policy`.
  */
 import { z } from 'zod';
-import { policyNames } from '../../components/balancer/policies';
+import { policyNames } from '../../components/balancer/index';
 import { BALANCER_POLICY_OPTIONS } from './balancer-options';
 import { BALANCER_DEFAULTS } from './defaults';
 import { explained, percent } from './fields';

@@ -4,7 +4,7 @@
  * balancers with a realistic delay instead of instantly (components/discovery).
  */
 import { z } from 'zod';
-import { discoveryDefaults } from '../../components/discovery/defaults';
+import { discoveryDefaults } from '../../components/discovery/index';
 import { encodeDetail, explained, positiveDuration } from './fields';
 import type { DiscoverySpec } from './types';
 

@@ -4,7 +4,7 @@
  * protocol parameters (memberlist's LAN profile by default) and `events:` the rumours.
  */
 import { z } from 'zod';
-import { gossipLanProfile } from '../../components/gossip/defaults';
+import { gossipLanProfile } from '../../components/gossip/index';
 import { boolean, COUNT_LIMITS, countUpTo, explained, integerBetween, oneOf, positiveDuration, rate, size } from './fields';
 import type { GossipServiceSpec } from './types';
 

@@ -5,7 +5,7 @@
  * in models/kv; the algorithms in components/kv (docs/components/kv.md).
  */
 import { z } from 'zod';
-import { majority } from '../../components/kv/kv-defaults';
+import { majority } from '../../components/kv/index';
 import { KV_CLIENT_DEFAULTS, KV_DEFAULTS, KV_PRELOAD_COPIES_MAX, SERVICE_DEFAULTS } from './defaults';
 import { distribution, type DistributionDoc } from './distribution-schema';
 import {

@@ -6,7 +6,7 @@
  * components' option objects, and the components fill their own defaults.
  */
 import { z } from 'zod';
-import { circuitBreakerDefaults, healthCheckDefaults, hedgingDefaults, outlierDetectionDefaults, retryBudgetDefaults, retryDefaults } from '../../components/resilience/defaults';
+import { circuitBreakerDefaults, healthCheckDefaults, hedgingDefaults, outlierDetectionDefaults, retryBudgetDefaults, retryDefaults } from '../../components/resilience/index';
 import type { ResilienceSpec } from './types';
 import { encodeDetail, explained, integerBetween, nonNegativeInteger, numberBetween, oneOf, percent, positiveDuration, positiveInteger } from './fields';
 

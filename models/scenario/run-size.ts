@@ -9,7 +9,7 @@
  * replication): it only has to tell a long run from one that never ends, and the bound
  * sits orders of magnitude above any run that finishes.
  */
-import { gossipLanProfile } from '../../components/gossip/defaults';
+import { gossipLanProfile } from '../../components/gossip/index';
 import { moments } from '../sampling/distributions';
 import { LIMIT_REASONS, RUN_LIMITS, SEED_MAX } from './limits';
 import type { PathProblem } from './path-problem';

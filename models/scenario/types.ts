@@ -1,9 +1,4 @@
-import type { CircuitBreakerOptions } from '../../components/resilience/circuit-breaker';
-import type { HealthCheckerOptions } from '../../components/resilience/health-checker';
-import type { HedgingOptions } from '../../components/resilience/hedging';
-import type { OutlierDetectorOptions } from '../../components/resilience/outlier-detector';
-import type { RetryBudgetOptions } from '../../components/resilience/retry-budget';
-import type { RetryPolicyOptions } from '../../components/resilience/retry-policy';
+import type { CircuitBreakerOptions, HealthCheckerOptions, HedgingOptions, OutlierDetectorOptions, RetryBudgetOptions, RetryPolicyOptions } from '../../components/resilience/index';
 import type { PlannerSpec } from './planner-types';
 import type { DistSpec } from '../sampling/distributions';
 import type { KeySpec } from '../sampling/keys';

@@ -6,7 +6,7 @@
  * the page holds only what it draws. `#app` carries `data-time`, `data-playing`,
  * `data-done` and `data-busy` so tests and scripts can follow the run without hooks.
  */
-import { policyNames } from '../../components/balancer/policies';
+import { policyNames } from '../../components/balancer/index';
 import type { ScenarioOverride } from '../../models/scenario/overrides';
 import { CompareBar } from './compare-bar';
 import { Editor } from './editor';

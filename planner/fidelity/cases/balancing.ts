@@ -1,6 +1,5 @@
 import { runReplication } from '../../../models/run/run-scenario';
-import { Balancer } from '../../../components/balancer/balancer';
-import { weightedRoundRobinPolicy } from '../../../components/balancer/weighted-round-robin';
+import { Balancer, weightedRoundRobinPolicy } from '../../../components/balancer/index';
 import type { Env } from '../../../sim/env';
 import { SeededRng } from '../../../sim/rng';
 import type { FidelityCase } from '../fidelity-case';

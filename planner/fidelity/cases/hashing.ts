@@ -1,7 +1,4 @@
-import { HashRing } from '../../../components/ring/hash-ring';
-import { JumpHash } from '../../../components/ring/jump-hash';
-import { MaglevHash } from '../../../components/ring/maglev-hash';
-import { BoundedLoadRing } from '../../../components/ring/bounded-load-ring';
+import { HashRing, JumpHash, MaglevHash, BoundedLoadRing } from '../../../components/ring/index';
 import type { FidelityCase } from '../fidelity-case';
 import { maxOf } from '../../../sim/stats';
 

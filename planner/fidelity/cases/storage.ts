@@ -1,4 +1,4 @@
-import { BPlusTree } from '../../../components/btree/b-plus-tree';
+import { BPlusTree } from '../../../components/btree/index';
 import { SeededRng } from '../../../sim/rng';
 import type { FidelityCase } from '../fidelity-case';
 

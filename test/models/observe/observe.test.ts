@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { collectResult } from '../../../models/run/collect';
-import { Network } from '../../../models/request/network';
 import { FAULT_BITS, NODE_FIELDS, NODE_STRIDE, OBSERVE_DEFAULTS, WorldObserver, type Snapshot } from '../../../models/observe/observe';
 import { runReplication } from '../../../models/run/run-scenario';
 import { loadScenario } from '../../../models/scenario/load';
@@ -156,12 +155,14 @@ describe('WorldObserver', () => {
     expect(Math.round(digest.p99Ms * 1000) / 1000).toBe(result.latencyMs.p99);
   });
 
-  it('detach restores the network: transmit is the class method again', () => {
+  it('observes the network while attached, and detach stops it', () => {
     const world = new World(scenario(), 4);
     const observer = new WorldObserver(world);
-    expect(world.network.transmit).not.toBe(Network.prototype.transmit);
+    expect(world.network.observer).toBeDefined();
     observer.detach();
-    expect(world.network.transmit).toBe(Network.prototype.transmit);
+    expect(world.network.observer).toBeUndefined();
+    observer.advance(1000);
+    expect(observer.snapshot().messages).toBe(0);
   });
 
   it('draws a node an add-node fault brings in from the start, as not added until it is', () => {
