@@ -10,9 +10,31 @@ export const RUN_DEFAULTS = Object.freeze({
   warmup: '0s',
   /** One replication is the cheapest run; confidence intervals need several, asked for explicitly. */
   replications: 1,
-  /** 1 s windows show a fault's effect yet keep an hour-long series to 3600 points. */
+  /**
+   * The narrowest default window: 1 s shows a fault's effect. Longer runs get
+   * `defaultWindowMs`: about 1,000 windows whatever the duration, since nobody reads
+   * 100,000 points and closing each costs two quantiles.
+   */
   window: '1s',
 });
+
+/** Windows a run gets by default, at most (about; the width is rounded up to a readable one). */
+export const DEFAULT_WINDOWS = 1000;
+
+/** Readable window widths (ms): 1-2-5 steps and the clock's minutes and hours. */
+const READABLE_WIDTHS_MS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400].map((s) => s * 1000);
+
+/**
+ * The default window of a run of `durationMs`: the larger of `minimumMs` (RUN_DEFAULTS.window)
+ * and duration / 1,000, rounded up to a readable width (2 s, 5 s, 10 s, 15 s, 30 s, 1 m, …
+ * 1 d, then whole days).
+ */
+export function defaultWindowMs(durationMs: number, minimumMs: number): number {
+  const wanted = durationMs / DEFAULT_WINDOWS;
+  if (wanted <= minimumMs) return minimumMs;
+  const day = READABLE_WIDTHS_MS[READABLE_WIDTHS_MS.length - 1]!;
+  return READABLE_WIDTHS_MS.find((width) => width >= wanted) ?? Math.ceil(wanted / day) * day;
+}
 
 export const NETWORK_DEFAULTS = Object.freeze({
   /** A lossless network: losses come from faults or are asked for, never by surprise. */

@@ -3,7 +3,7 @@
  * filled in (from `defaults.ts`), constants become distributions, rates become steps and
  * fault targets become node ids. Units are already parsed by the schema.
  */
-import { BALANCER_DEFAULTS, CALL_DEFAULTS, CLIENT_DEFAULTS, NETWORK_DEFAULTS, RUN_DEFAULTS, SERVICE_DEFAULTS } from './defaults';
+import { BALANCER_DEFAULTS, CALL_DEFAULTS, CLIENT_DEFAULTS, defaultWindowMs, NETWORK_DEFAULTS, RUN_DEFAULTS, SERVICE_DEFAULTS } from './defaults';
 import type { DistributionDoc } from './distribution-schema';
 import { expandTarget } from './node-ids';
 import { normaliseResilience } from './resilience-schema';
@@ -25,12 +25,12 @@ function parsedDefault(parse: (raw: unknown) => UnitResult, written: string): nu
 /** Defaults in normalised units, parsed once. */
 const DEFAULT_VALUES = Object.freeze({
   warmupMs: parsedDefault(parseDuration, RUN_DEFAULTS.warmup),
-  windowMs: parsedDefault(parseDuration, RUN_DEFAULTS.window),
   networkLoss: parsedDefault(parseProbability, NETWORK_DEFAULTS.loss),
   errorRate: parsedDefault(parseProbability, SERVICE_DEFAULTS.errorRate),
   requestSizeBytes: parsedDefault(parseSize, SERVICE_DEFAULTS.requestSize),
   responseSizeBytes: parsedDefault(parseSize, SERVICE_DEFAULTS.responseSize),
   panicThresholdPercent: parsedDefault(parsePercent, BALANCER_DEFAULTS.panicThreshold),
+  windowMinMs: parsedDefault(parseDuration, RUN_DEFAULTS.window),
 });
 
 /** Only the keys whose value is defined, so absent optional fields stay absent. */
@@ -57,7 +57,7 @@ export function normalise(doc: ScenarioDoc): Scenario {
     durationMs: doc.duration,
     warmupMs: doc.warmup ?? DEFAULT_VALUES.warmupMs,
     replications: doc.replications ?? RUN_DEFAULTS.replications,
-    windowMs: doc.window ?? DEFAULT_VALUES.windowMs,
+    windowMs: doc.window ?? defaultWindowMs(doc.duration, DEFAULT_VALUES.windowMinMs),
     network: {
       latency: normaliseDistribution(doc.network.latency),
       ...defined({ bandwidthBps: doc.network.bandwidth }),

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { balancer, type BalancerDoc } from './balancer-schema';
-import { CALL_DEFAULTS, CLIENT_DEFAULTS, NETWORK_DEFAULTS, RUN_DEFAULTS, SERVICE_DEFAULTS } from './defaults';
+import { CALL_DEFAULTS, CLIENT_DEFAULTS, DEFAULT_WINDOWS, NETWORK_DEFAULTS, RUN_DEFAULTS, SERVICE_DEFAULTS } from './defaults';
 import { distribution } from './distribution-schema';
 import { checkResilience, resilienceFields } from './resilience-schema';
 import { plannerFields } from './planner-schema';
@@ -268,7 +268,9 @@ export const scenarioSchema = explained(
       description: `Independent runs, with seeds seed, seed+1, … (at most ${RUN_LIMITS.replications.toLocaleString('en-US')}).`,
       default: RUN_DEFAULTS.replications,
     }),
-    window: positiveDuration.optional().meta({ description: 'Width of a time-series window, e.g. 1s.', default: RUN_DEFAULTS.window }),
+    window: positiveDuration.optional().meta({
+      description: `Width of a time-series window, e.g. 1s. Default: the larger of ${RUN_DEFAULTS.window} and duration / ${DEFAULT_WINDOWS.toLocaleString('en-US')}, rounded up to a readable width (2s, 5s, 10s, 15s, 30s, 1m, ...).`,
+    }),
     network,
     services: explained(z.record(name, serviceKinds), { expected: 'a mapping of services by name', example: '{ api: { serviceTime: 10ms } }' })
       .superRefine(nonEmpty('service', '{ api: { serviceTime: 10ms } }'))
