@@ -1,4 +1,5 @@
-import { ComponentError, numericOptionCode } from '../errors';
+import { ComponentError } from '../errors';
+import { checkOptionalOption } from '../options/check-option';
 import { gossipLanProfile } from './defaults';
 import type { GossipConfig, GossipConfigInput, GossipProtocol, TimerPhase } from './gossip-config';
 
@@ -53,15 +54,11 @@ function dropUndefined(input: GossipConfigInput): GossipConfigInput {
 }
 
 function checkNumber(field: string, value: number, min: number, max: number): void {
-  if (!(typeof value === 'number' && value >= min && value <= max)) {
-    throw new ComponentError(numericOptionCode(value), `gossip: ${field} must be a number in [${min}, ${max}], got ${String(value)}`);
-  }
+  checkOptionalOption('gossip', field, value, { min, max });
 }
 
 function checkInteger(field: string, value: number, min: number, max: number): void {
-  if (!(Number.isInteger(value) && value >= min && value <= max)) {
-    throw new ComponentError(numericOptionCode(value), `gossip: ${field} must be an integer in [${min}, ${max}], got ${String(value)}`);
-  }
+  checkOptionalOption('gossip', field, value, { min, max, integer: true });
 }
 
 function checkChoice<T extends string>(field: string, value: T, choices: readonly T[]): void {

@@ -1,4 +1,5 @@
 import { ComponentError, numericOptionCode } from '../errors';
+import { checkOptionalOption } from '../options/check-option';
 import { kvDefaults, majority } from './kv-defaults';
 
 /**
@@ -101,9 +102,7 @@ export function resolveStoreOptions(options: KvStoreOptions): ResolvedStoreOptio
 }
 
 function integer(field: string, value: number, min: number, max: number): void {
-  if (!(Number.isInteger(value) && value >= min && value <= max)) {
-    throw new ComponentError(numericOptionCode(value), `kv: ${field} must be an integer in [${min}, ${max}], got ${value}`);
-  }
+  checkOptionalOption('kv', field, value, { min, max, integer: true });
 }
 
 function positive(field: string, value: number): void {

@@ -36,9 +36,14 @@ export function checkOption(component: string, field: string, value: unknown, fa
 export function checkOptionalOption(component: string, field: string, value: unknown, range: OptionRange): number | undefined {
   if (value === undefined) return undefined;
   if (!(typeof value === 'number' && inRange(value, range))) {
-    throw new ComponentError(numericOptionCode(value), `${component}: ${field} must be ${describe(range)}, got ${JSON.stringify(value)}`);
+    throw new ComponentError(numericOptionCode(value), `${component}: ${field} must be ${describe(range)}, got ${shown(value)}`);
   }
   return value;
+}
+
+/** A value as the message shows it: strings quoted (so "100" reads as text), NaN as NaN, not null. */
+function shown(value: unknown): string {
+  return typeof value === 'object' || typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
 
 function inRange(value: number, range: OptionRange): boolean {

@@ -26,10 +26,10 @@ describe('components/gossip', () => {
     for (const line of lines) expect(line).toMatch(/^(export |\s|\}|$)/);
   });
 
-  it.each(sources)('%s imports only siblings, ../errors and ../../sim/env', (file) => {
+  it.each(sources)('%s imports only siblings, ../errors, ../options/* and ../../sim/env', (file) => {
     const text = readFileSync(join(folder, file), 'utf8');
     for (const [, specifier] of text.matchAll(/from '([^']+)'/g)) {
-      expect(specifier).toMatch(/^(\.\/[a-z0-9-]+|\.\.\/errors|\.\.\/\.\.\/sim\/env)$/);
+      expect(specifier).toMatch(/^(\.\/[a-z0-9-]+|\.\.\/errors|\.\.\/options\/[a-z0-9-]+|\.\.\/\.\.\/sim\/env)$/);
     }
   });
 

@@ -22,10 +22,10 @@ describe('components/kv', () => {
     for (const line of readFileSync(join(folder, 'index.ts'), 'utf8').split('\n')) expect(line).toMatch(/^(export |\s|\}|$)/);
   });
 
-  it.each(sources)('%s imports only siblings, ../ring/*, ../btree/*, ../errors and ../../sim/env', (file) => {
+  it.each(sources)('%s imports only siblings, ../ring/*, ../btree/*, ../options/*, ../errors and ../../sim/env', (file) => {
     const text = readFileSync(join(folder, file), 'utf8');
     for (const [, specifier] of text.matchAll(/from '([^']+)'/g)) {
-      expect(specifier).toMatch(/^(\.\/[a-z0-9-]+|\.\.\/(ring|btree)\/[a-z0-9-]+|\.\.\/errors|\.\.\/\.\.\/sim\/env)$/);
+      expect(specifier).toMatch(/^(\.\/[a-z0-9-]+|\.\.\/(ring|btree|options)\/[a-z0-9-]+|\.\.\/errors|\.\.\/\.\.\/sim\/env)$/);
     }
   });
 
