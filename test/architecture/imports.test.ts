@@ -54,6 +54,15 @@ describe('one-way imports', () => {
       spec.startsWith('.') ? inside(target, 'components') || target === 'sim/env' : !spec.startsWith('node:'))).toEqual([]);
   });
 
+  it('the proxy driver (models/request/caller.ts) holds no protocol: no timers, no resilience components', () => {
+    // Timeouts, retries, hedging and the breaker live in components/proxy, which also runs
+    // on a LiveEnv; the model's driver only transmits attempts and delivers outcomes.
+    const file = 'models/request/caller.ts';
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    expect(imports(file).map(([, target]) => target).filter((t) => inside(t, 'components/resilience') || t === 'sim/simulation')).toEqual([]);
+    expect(text.match(/\.(at|timer|schedule)\(/g) ?? []).toEqual([]);
+  });
+
   it('models import only sim, components and models', () => {
     expect(violations('models', (target, spec) =>
       spec.startsWith('.') ? inside(target, 'sim', 'components', 'models', 'package.json') : true)).toEqual([]);
