@@ -8,7 +8,7 @@ import { HedgingPolicy } from '../resilience/hedging';
 import { OutlierDetector } from '../resilience/outlier-detector';
 import { RetryPolicy } from '../resilience/retry-policy';
 import type { ProxyAttempt } from './proxy-attempt';
-import type { ProxyCall } from './proxy-call';
+import { findInFlight, trackAttempt, untrackAttempt, type ProxyCall } from './proxy-call';
 import type { ProxyDriver } from './proxy-driver';
 import { checkProxyOptions, type ProxyOptions } from './proxy-options';
 import { outlierOutcome, retryOutcome, type RequestOutcome } from './request-outcome';
@@ -69,7 +69,7 @@ export class ClientProxy<C extends ProxyCall = ProxyCall, A extends ProxyAttempt
   private readonly waiting: Waiting<C>[] = [];
   private waitingHead = 0;
   /** Attempts sent and not yet ended (answered, timed out or abandoned). */
-  private inFlight = 0;
+  private inFlightTotal = 0;
 
   // Bound once per proxy: the timers pass these and their record, so arming a timer makes
   // no closure (the M/M/4 full-path bench arms none, lb-policies one per call).
@@ -153,7 +153,7 @@ export class ClientProxy<C extends ProxyCall = ProxyCall, A extends ProxyAttempt
 
   /** Attempts sent and not yet ended. */
   get attemptsInFlight(): number {
-    return this.inFlight;
+    return this.inFlightTotal;
   }
 
   /** Requests waiting for a connection (circuit breaker `maxConnections` reached). */
@@ -251,8 +251,8 @@ export class ClientProxy<C extends ProxyCall = ProxyCall, A extends ProxyAttempt
     }
     const now = this.env.now();
     const attempt = this.driver.createAttempt(call, host, number, isRetry, now);
-    call.track(attempt);
-    this.inFlight++;
+    trackAttempt(call, attempt);
+    this.inFlightTotal++;
     this.balancer.onStart(host);
     if (this.perTryTimeoutMs !== undefined) attempt.timer = this.env.at(now + this.perTryTimeoutMs, this.onPerTryTimeout, attempt);
     this.driver.transmit(attempt);
@@ -270,8 +270,8 @@ export class ClientProxy<C extends ProxyCall = ProxyCall, A extends ProxyAttempt
   private close(attempt: ProxyAttempt, ok: boolean): void {
     attempt.done = true;
     if (attempt.timer !== undefined) this.env.cancel(attempt.timer);
-    attempt.call.untrack(attempt);
-    this.inFlight--;
+    untrackAttempt(attempt.call, attempt);
+    this.inFlightTotal--;
     this.balancer.onEnd(attempt.host, this.env.now() - attempt.sentAtMs, ok);
     this.releaseAttempt(attempt);
   }
@@ -317,12 +317,12 @@ export class ClientProxy<C extends ProxyCall = ProxyCall, A extends ProxyAttempt
 
   /** A hedge lost, or the call gave up: stop waiting for attempt `number`. */
   private abandon(call: C, number: number): void {
-    const attempt = call.findInFlight(number);
+    const attempt = findInFlight(call, number);
     if (attempt !== undefined) this.close(attempt, false);
   }
 
   private abandonAll(call: C): void {
-    for (let a = call.anyInFlight(); a !== undefined; a = call.anyInFlight()) this.close(a, false);
+    for (let a = call.inFlight; a !== undefined; a = call.inFlight) this.close(a, false);
   }
 
   private timedOut(call: C): void {
@@ -347,7 +347,7 @@ export class ClientProxy<C extends ProxyCall = ProxyCall, A extends ProxyAttempt
    * Call between events (not from inside a driver hook).
    */
   checkInvariants(): void {
-    if (!(this.inFlight >= 0)) throw invariantError('proxy.invariant-violated', `proxy: invariant violated: ${this.inFlight} attempts in flight`);
+    if (!(this.inFlightTotal >= 0)) throw invariantError('proxy.invariant-violated', `proxy: invariant violated: ${this.inFlightTotal} attempts in flight`);
     if (!(this.waitingHead <= this.waiting.length)) {
       throw invariantError('proxy.invariant-violated', `proxy: invariant violated: waiting queue head ${this.waitingHead} past its end ${this.waiting.length}`);
     }
@@ -359,8 +359,8 @@ export class ClientProxy<C extends ProxyCall = ProxyCall, A extends ProxyAttempt
         throw invariantError('proxy.invariant-violated', `proxy: invariant violated at ${this.env.now()} ms: breaker ${what} ${count}, expected ${expected}`);
       }
     };
-    check('connections', breaker.active('connections'), this.inFlight);
+    check('connections', breaker.active('connections'), this.inFlightTotal);
     check('pendingRequests', breaker.active('pendingRequests'), this.waitingCount);
-    check('requests', breaker.active('requests'), this.inFlight + this.waitingCount);
+    check('requests', breaker.active('requests'), this.inFlightTotal + this.waitingCount);
   }
 }

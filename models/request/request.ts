@@ -1,7 +1,8 @@
 import type { Address, TimerHandle } from '../../sim/env';
 import type { Endpoint } from '../../components/balancer/endpoint';
 import type { ProxyAttempt } from '../../components/proxy/proxy-attempt';
-import { ProxyCall } from '../../components/proxy/proxy-call';
+import type { ProxyCall } from '../../components/proxy/proxy-call';
+import type { HedgedRequest } from '../../components/resilience/hedging';
 import type { RequestOutcome } from '../../components/proxy/request-outcome';
 import type { Job } from './node';
 
@@ -25,22 +26,30 @@ export interface CallListener {
 
 /**
  * A logical request from a caller to a service: what the application sees. It is carried
- * by one or more attempts (retries and hedges come with the resilience policies); the
- * proxy's bookkeeping of those lives in the ProxyCall it extends.
+ * by one or more attempts (retries and hedges come with the resilience policies), and it
+ * is the client proxy's record of the call (ProxyCall: one object per call).
  */
-export class Call extends ProxyCall {
+export class Call implements ProxyCall {
+  // The proxy's bookkeeping, with ProxyCall's initial values; only the ClientProxy writes it.
+  done = false;
+  timer: TimerHandle | undefined = undefined;
+  inFlight: ProxyAttempt | undefined = undefined;
+  inFlightMore: ProxyAttempt[] | undefined = undefined;
+  attempts = 0;
+  retries = 0;
+  holdsRetry = false;
+  hedge: HedgedRequest | undefined = undefined;
+
   constructor(
     /** CPU demand the request costs the target (drawn once, so every attempt costs the same). */
     readonly demandMs: number,
-    startedAtMs: number,
+    readonly startedAtMs: number,
     /** Sent after warm-up: counted in the results. */
     readonly measured: boolean,
     readonly listener: CallListener,
     /** Request key for hashing balancers; undefined when the workload has no keys. */
-    key?: string,
-  ) {
-    super(startedAtMs, key);
-  }
+    readonly key?: string,
+  ) {}
 }
 
 /**

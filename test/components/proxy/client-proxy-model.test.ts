@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Balancer } from '../../../components/balancer/balancer';
 import type { Endpoint } from '../../../components/balancer/endpoint';
 import { createPolicy } from '../../../components/balancer/policies';
-import { ClientProxy, ProxyCall, type ProxyAttempt, type ProxyDriver, type ProxyOptions, type RequestOutcome } from '../../../components/proxy';
+import { ClientProxy, proxyAttempt, proxyCall, type ProxyAttempt, type ProxyCall, type ProxyDriver, type ProxyOptions, type RequestOutcome } from '../../../components/proxy';
 import type { Address, Message, MessageHandler } from '../../../sim/env';
 import { MetricsRegistry } from '../../../sim/metrics';
 import { RngStreams } from '../../../sim/rng';
@@ -72,7 +72,7 @@ class EngineDriver implements ProxyDriver<ProxyCall, ProxyAttempt> {
   constructor(private readonly env: SimEnv, private readonly latencyMs: number) {}
 
   createAttempt(call: ProxyCall, host: Endpoint, number: number, isRetry: boolean, sentAtMs: number): ProxyAttempt {
-    return { call, host, number, isRetry, sentAtMs, done: false, timer: undefined };
+    return proxyAttempt(call, host, number, isRetry, sentAtMs);
   }
 
   transmit(attempt: ProxyAttempt): void {
@@ -100,7 +100,7 @@ function runOnEngine(seed: number, calls: number): string[] {
   const proxy = new ClientProxy(env, balancer, driver, { timeoutMs: 50, retries: { max: 2, retryOn: ['5xx'] } });
   driver.proxy = proxy;
   proxy.start();
-  for (let i = 0; i < calls; i++) sim.at(i * 3, () => proxy.offer(new ProxyCall(sim.now())));
+  for (let i = 0; i < calls; i++) sim.at(i * 3, () => proxy.offer(proxyCall(sim.now())));
   sim.run({ untilMs: calls * 3 + 100 });
   return driver.transcript;
 }

@@ -1,15 +1,23 @@
-import type { Address } from '../../../sim/env';
+import type { Address, TimerHandle } from '../../../sim/env';
 import { Balancer } from '../../../components/balancer/balancer';
 import type { Endpoint } from '../../../components/balancer/endpoint';
 import { createPolicy } from '../../../components/balancer/policies';
-import { ClientProxy, ProxyCall, type ProxyAttempt, type ProxyDriver, type ProxyOptions, type RequestOutcome } from '../../../components/proxy';
+import { ClientProxy, proxyAttempt, type ProxyAttempt, type ProxyCall, type ProxyDriver, type ProxyOptions, type RequestOutcome } from '../../../components/proxy';
+import type { HedgedRequest } from '../../../components/resilience/hedging';
 import { ScriptedNetwork, type ScriptedEnv } from '../../support/scripted-env';
 
-/** A call with a name, for transcripts. */
-export class TestCall extends ProxyCall {
-  constructor(readonly name: string, startedAtMs: number, key?: string) {
-    super(startedAtMs, key);
-  }
+/** A call with a name, for transcripts: a driver's own call class, declaring the proxy's fields as ProxyCall says. */
+export class TestCall implements ProxyCall {
+  done = false;
+  timer: TimerHandle | undefined = undefined;
+  inFlight: ProxyAttempt | undefined = undefined;
+  inFlightMore: ProxyAttempt[] | undefined = undefined;
+  attempts = 0;
+  retries = 0;
+  holdsRetry = false;
+  hedge: HedgedRequest | undefined = undefined;
+
+  constructor(readonly name: string, readonly startedAtMs: number, readonly key?: string) {}
 }
 
 export type TestAttempt = ProxyAttempt<TestCall>;
@@ -39,7 +47,7 @@ export class HeldDriver implements ProxyDriver<TestCall, TestAttempt> {
   constructor(private readonly env: ScriptedEnv) {}
 
   createAttempt(call: TestCall, host: Endpoint, number: number, isRetry: boolean, sentAtMs: number): TestAttempt {
-    return { call, host, number, isRetry, sentAtMs, done: false, timer: undefined };
+    return proxyAttempt(call, host, number, isRetry, sentAtMs);
   }
 
   transmit(attempt: TestAttempt): void {
