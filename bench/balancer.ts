@@ -41,6 +41,9 @@ class BenchEnv implements Env {
   schedule(): TimerHandle {
     throw new Error('bench: policies do not schedule');
   }
+  at(): TimerHandle {
+    throw new Error('bench: policies do not schedule');
+  }
   cancel(): void {}
   rng(stream: string) {
     return this.streams.get(stream);

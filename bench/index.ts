@@ -56,6 +56,10 @@ if (writeDoc) {
     'with the machine: these runs are on a shared 2-core VM where other jobs can take one',
     'core, so expect ±30% between runs.',
     '',
+    'For a change that must not slow the request path, compare it with the revision before',
+    'it in one process: `npm run bench:compare -- <revision>` runs the M/M/4 and',
+    'lb-policies benches on both, alternating, timed in CPU seconds.',
+    '',
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}.`,
     '',
   ];

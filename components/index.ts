@@ -6,5 +6,6 @@ export * from './btree';
 export * from './discovery';
 export * from './gossip';
 export * from './kv';
+export * from './proxy';
 export * from './resilience';
 export * from './ring';

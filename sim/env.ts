@@ -7,8 +7,10 @@
  * is planned (live/, not built yet), and the same component code will run on both.
  *
  * Driver contract:
- * - `schedule` callbacks run later, never synchronously inside `schedule`.
- * - Callbacks scheduled for the same instant run in the order they were scheduled.
+ * - `schedule` and `at` callbacks run later, never synchronously inside the call that
+ *   scheduled them (not even `at(now())`).
+ * - Callbacks scheduled for the same instant run in the order they were scheduled, by
+ *   either verb.
  * - `send` is fire-and-forget: a message may arrive later, be lost or be cut off by a
  *   partition; the sender learns nothing unless the receiver answers.
  */
@@ -52,6 +54,13 @@ export interface Env {
   now(): number;
   /** Run `fn` after `delayMs` (>= 0) milliseconds. */
   schedule(delayMs: number, fn: () => void): TimerHandle;
+  /**
+   * Run `fn(arg)` at the absolute time `atMs` (>= now). The allocation-free form of
+   * `schedule` for per-request timers: pass a function that captures nothing (module-level,
+   * or bound once per component) and the record it works on, so no closure is made per
+   * timer. The simulation's full request path arms one or two such timers per request.
+   */
+  at<T>(atMs: number, fn: (arg: T) => void, arg: T): TimerHandle;
   /** Cancel a scheduled callback; cancelling twice or after it ran is a no-op. */
   cancel(timer: TimerHandle): void;
   /** The random stream named `stream`, derived from (master seed, stream name). */

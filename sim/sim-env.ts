@@ -42,6 +42,11 @@ export class SimEnv implements Env {
     return this.sim.schedule(delayMs, fn);
   }
 
+  at<T>(atMs: number, fn: (arg: T) => void, arg: T): TimerHandle {
+    // Simulation.timer: one small handle and the queue entry, no closure.
+    return this.sim.timer(atMs, fn, arg);
+  }
+
   cancel(timer: TimerHandle): void {
     this.sim.cancel(timer);
   }

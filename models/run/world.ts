@@ -114,7 +114,7 @@ export class World implements WorldHost {
     const lb = new Balancer(createPolicy(balancer.policy, env, balancer.options), { panicThresholdPercent: balancer.panicThresholdPercent });
     const weights = this.scenario.services.get(service)!.weights;
     lb.setHosts(this.serviceReplicas.get(service)!.map((r, i) => ({ id: r.id, weight: weights?.[i] ?? 1 })));
-    const caller = new Caller(this.sim, this.network, address, lb, this.replicas, options, env, this.metrics);
+    const caller = new Caller(env, this.network, address, lb, this.replicas, options);
     this.callerList.push({ caller, service });
     return caller;
   }

@@ -26,6 +26,15 @@ describe('one-way imports', () => {
       spec.startsWith('.') ? inside(target, 'components') || target === 'sim/env' : !spec.startsWith('node:'))).toEqual([]);
   });
 
+  it('the proxy driver (models/request/caller.ts) holds no protocol: no timers, no resilience components', () => {
+    // Timeouts, retries, hedging and the breaker live in components/proxy, which also runs
+    // on a LiveEnv; the model's driver only transmits attempts and delivers outcomes.
+    const file = 'models/request/caller.ts';
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    expect(imports(file).map(([, target]) => target).filter((t) => inside(t, 'components/resilience') || t === 'sim/simulation')).toEqual([]);
+    expect(text.match(/\.(at|timer|schedule)\(/g) ?? []).toEqual([]);
+  });
+
   it('models import only sim, components and models', () => {
     expect(violations('models', (target, spec) =>
       spec.startsWith('.') ? inside(target, 'sim', 'components', 'models', 'package.json') : true)).toEqual([]);
@@ -54,12 +63,9 @@ describe('one-way imports', () => {
   });
 
   it('code outside components/ reaches a component folder through its index (its other files are private)', () => {
-    // Known exception until the proxy moves into components/proxy (issue 14): the caller's imports.
-    const pending = new Set(['models/request/caller.ts']);
     const bad: string[] = [];
     for (const dir of ['models', 'planner', 'cli', 'viz', 'bench', 'scripts', 'index.ts']) {
       for (const file of dir.endsWith('.ts') ? [dir] : files(dir)) {
-        if (pending.has(file)) continue;
         for (const [spec, target] of imports(file)) {
           const deep = /^components\/[a-z-]+\/(?!index$)[a-z-]+$/.test(target);
           if (spec.startsWith('.') && deep) bad.push(`${file} imports ${spec}`);

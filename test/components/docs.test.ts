@@ -7,6 +7,7 @@ import { runDocExamples } from '../support/doc-examples';
 // (ring.md's example is checked against its output block by ring/ring-docs.test.ts.)
 describe.each([
   ['docs/components/btree.md', 'json'],
+  ['docs/components/proxy.md', 'text'],
 ] as const)('%s', (doc, printAs) => {
   it('every example runs and prints what its comments say', async () => {
     const runs = await runDocExamples(doc, { printAs });

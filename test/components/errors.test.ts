@@ -31,6 +31,7 @@ import {
   resolveStoreOptions,
 } from '../../components/kv';
 import { checkOption, positiveCount, type OptionRange } from '../../components/options/check-option';
+import { ClientProxy } from '../../components/proxy';
 import {
   CircuitBreaker,
   HealthChecker,
@@ -70,6 +71,8 @@ function thrown(run: () => unknown): unknown {
 
 const env = () => new ScriptedEnv({ address: 'a' });
 const listener = { eject: () => {}, uneject: () => {} };
+const proxyBalancer = () => new Balancer(createPolicy('round-robin', env()));
+const proxyDriver = { createAttempt: () => { throw new Error('not sent'); }, transmit: () => {}, callEnded: () => {} };
 const kvStore = () => new KvStore(env(), 'a', new KvMembership(new RingPartitioner(['a']), 1), immediateBackend(env()));
 
 interface Row {
@@ -117,6 +120,16 @@ const rows: readonly Row[] = [
   { case: 'outlier detection: maxEjectionPercent 101', run: () => new OutlierDetector(env(), listener, { maxEjectionPercent: 101 }), code: 'option.out-of-range' },
   { case: 'health checks: timeoutMs as a string', run: () => new HealthChecker(env(), listener, { timeoutMs: '1s' as never }), code: 'option.wrong-type' },
   { case: 'success rate of no hosts', run: () => successRateStatistics([], 1.9), code: 'argument.empty' },
+  // proxy
+  { case: 'proxy: a misspelt option', run: () => new ClientProxy(env(), proxyBalancer(), proxyDriver, { timeout: 1000 } as never), code: 'option.unknown-field' },
+  { case: 'proxy: timeoutMs 0', run: () => new ClientProxy(env(), proxyBalancer(), proxyDriver, { timeoutMs: 0 }), code: 'option.out-of-range' },
+  { case: 'proxy: perTryTimeoutMs as a string', run: () => new ClientProxy(env(), proxyBalancer(), proxyDriver, { perTryTimeoutMs: '200ms' as never }), code: 'option.wrong-type' },
+  {
+    case: 'proxy: retries and hedging together',
+    run: () => new ClientProxy(env(), proxyBalancer(), proxyDriver, { retries: { max: 1 }, hedging: { delayMs: 10 } }),
+    code: 'option.conflicting',
+    hint: 'keep one of them',
+  },
   // ring
   { case: 'ring: lookup with no nodes', run: () => new HashRing().lookup('k'), code: 'ring.empty', ringCode: 'RING_EMPTY' },
   {

@@ -142,6 +142,71 @@ describe('SimEnv time and timers', () => {
   });
 });
 
+describe('SimEnv.at, the allocation-free timer', () => {
+  /** A record and a function that captures nothing, as a component passes them. */
+  interface Tick {
+    readonly name: string;
+    readonly log: string[];
+    readonly env: SimEnv;
+  }
+  const fire = (tick: Tick) => tick.log.push(`${tick.name}@${tick.env.now()}`);
+
+  it('runs fn(arg) at the absolute time given, with now() equal to it', () => {
+    const { sim, env } = world();
+    const a = env('a');
+    const log: string[] = [];
+    sim.run({ untilMs: 10 });
+    const timer = a.at(12.5, fire, { name: 'x', log, env: a });
+    expect(timer.at).toBe(12.5);
+    sim.run({ untilMs: 20 });
+    expect(log).toEqual(['x@12.5']);
+  });
+
+  it('shares one order with schedule: ties run in the order scheduled, by either verb', () => {
+    const { sim, env } = world();
+    const a = env('a');
+    const log: string[] = [];
+    a.schedule(5, () => log.push('schedule-1@5'));
+    a.at(5, fire, { name: 'at-2', log, env: a });
+    a.schedule(5, () => log.push('schedule-3@5'));
+    a.at(1, fire, { name: 'at-0', log, env: a });
+    sim.run({ untilMs: 10 });
+    expect(log).toEqual(['at-0@1', 'schedule-1@5', 'at-2@5', 'schedule-3@5']);
+  });
+
+  it('never runs inside at, not even at now(): it runs after what is already due', () => {
+    const { sim, env } = world();
+    const a = env('a');
+    const log: string[] = [];
+    a.schedule(3, () => {
+      a.at(a.now(), fire, { name: 'inner', log, env: a });
+      log.push('outer returns');
+    });
+    a.schedule(3, () => log.push('due already'));
+    sim.run({ untilMs: 3 });
+    expect(log).toEqual(['outer returns', 'due already', 'inner@3']);
+  });
+
+  it('returns a handle that cancel stops, as schedule does', () => {
+    const { sim, env } = world();
+    const a = env('a');
+    const log: string[] = [];
+    const cancelled = a.at(4, fire, { name: 'cancelled', log, env: a });
+    a.at(4, fire, { name: 'kept', log, env: a });
+    a.cancel(cancelled);
+    sim.run({ untilMs: 10 });
+    expect(log).toEqual(['kept@4']);
+  });
+
+  it('rejects a time before now, or NaN', () => {
+    const { sim, env } = world();
+    const a = env('a');
+    sim.run({ untilMs: 10 });
+    expect(() => a.at(9, () => {}, undefined)).toThrow('sim: cannot schedule at 9 ms, before now (10 ms)');
+    expect(() => a.at(Number.NaN, () => {}, undefined)).toThrow(/cannot schedule at NaN ms/);
+  });
+});
+
 describe('SimEnv random streams', () => {
   it('derives stream "<address>/<name>" from the master seed', () => {
     const a = world(42).env('client-0');

@@ -59,6 +59,7 @@ export class GossipWorld {
     return {
       now: () => this.time,
       schedule: (delayMs, fn) => this.schedule(delayMs, fn),
+      at: (atMs, fn, arg) => this.schedule(atMs - this.time, () => fn(arg)),
       cancel: (timer) => this.cancel(timer),
       rng: (stream): Rng => this.streams.get(`${address}/${stream}`),
       send: (to, message) => this.send(address, to, message),

@@ -31,11 +31,13 @@ export class ScriptedClock {
 
   schedule(delayMs: number, fn: () => void): TimerHandle {
     if (!(delayMs >= 0 && delayMs < Infinity)) throw new Error(`scripted-env: delay must be >= 0 ms, got ${delayMs}`);
-    const timer: ScriptedTimer = { at: this.time + delayMs, sequence: this.sequence++, fn, state: 'pending' };
-    let index = this.timers.length;
-    while (index > 0 && this.timers[index - 1]!.at > timer.at) index--;
-    this.timers.splice(index, 0, timer);
-    return timer;
+    return this.insert(this.time + delayMs, fn);
+  }
+
+  /** Run `fn(arg)` at `atMs` (>= now): the Env's allocation-free verb, here a closure like any other. */
+  at<T>(atMs: number, fn: (arg: T) => void, arg: T): TimerHandle {
+    if (!(atMs >= this.time && atMs < Infinity)) throw new Error(`scripted-env: cannot schedule at ${atMs} ms, now is ${this.time} ms`);
+    return this.insert(atMs, () => fn(arg));
   }
 
   cancel(handle: TimerHandle): void {
@@ -43,6 +45,14 @@ export class ScriptedClock {
     if (timer.state !== 'pending') return;
     timer.state = 'cancelled';
     this.timers.splice(this.timers.indexOf(timer), 1);
+  }
+
+  private insert(at: number, fn: () => void): TimerHandle {
+    const timer: ScriptedTimer = { at, sequence: this.sequence++, fn, state: 'pending' };
+    let index = this.timers.length;
+    while (index > 0 && this.timers[index - 1]!.at > timer.at) index--;
+    this.timers.splice(index, 0, timer);
+    return timer;
   }
 
   /** Time of the next pending timer, or undefined. */
@@ -233,6 +243,10 @@ export class ScriptedEnv implements Env {
 
   schedule(delayMs: number, fn: () => void): TimerHandle {
     return this.network.clock.schedule(delayMs, fn);
+  }
+
+  at<T>(atMs: number, fn: (arg: T) => void, arg: T): TimerHandle {
+    return this.network.clock.at(atMs, fn, arg);
   }
 
   cancel(timer: TimerHandle): void {

@@ -9,6 +9,9 @@ export function fakeEnv(seed = 42): Env {
     schedule: () => {
       throw new Error('fakeEnv: schedule is not used by hashing policies');
     },
+    at: () => {
+      throw new Error('fakeEnv: at is not used by hashing policies');
+    },
     cancel: () => undefined,
     rng: (stream) => streams.get(stream),
     send: () => undefined,
