@@ -1,5 +1,4 @@
 import { appendFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import type { ReplicationResult } from '../../models/run/result';
 import { ScenarioError } from '../../models/scenario/errors';
 import type { Scenario } from '../../models/scenario/types';
@@ -11,33 +10,11 @@ import { axesFromSweep, mergeAxes, type Axis } from '../../planner/vary';
 import { EXIT, UsageError } from '../errors';
 import { checkMarkdown, renderCheck } from '../format/check-render';
 import { writeOutput } from '../output';
-import { addRunOptions, checkFormat, type Format } from '../run-options';
-import { addSweepOptions, loadBase, parseAlpha, parseAxes, parseShardFlag, parseWorkers, plannerAction, settingsOf, type SweepFlags } from './planner-options';
+import { checkFormat, type Format } from '../run-options';
+import { loadBase, parseAlpha, parseAxes, parseShardFlag, parseWorkers, settingsOf } from './planner-flags';
+import type { SweepFlags } from './planner-options';
 import { runJob } from './run-job';
 import { readText } from '../load';
-
-const EXAMPLES = `
-Examples:
-  meshsim check scenarios/ci/*.yaml
-  meshsim check scenarios/ci/lb-regression.yaml --format md --replications 8
-  meshsim check scenarios/ci/*.yaml --shard 1/3 --out part-1.json   # then: meshsim merge part-*.json
-
-In GitHub Actions the Markdown summary is appended to $GITHUB_STEP_SUMMARY.
-`;
-
-export function registerCheck(program: Command): void {
-  const command = program
-    .command('check')
-    .summary('check the SLOs and expectations of scenarios (exit code 1 if one fails)')
-    .description(
-      'Run each scenario (every variant of its sweep:) and evaluate its slo: block on every variant and its expect: block between variants. ' +
-        'Exit code 0 when all hold, 1 when any fails (with the reason of each), 2 on bad input.',
-    )
-    .argument('<files...>', 'scenario files (YAML) with an slo: or expect: block');
-  addSweepOptions(addRunOptions(command), true)
-    .addHelpText('after', EXAMPLES)
-    .action(plannerAction((files: string[], flags: SweepFlags) => checkCommand(files, flags)));
-}
 
 /** Loads every file (reporting all invalid ones), then its variants. */
 function jobFiles(files: readonly string[], cliAxes: readonly Axis[], flags: SweepFlags): { jobFiles: JobFile[]; settings: RunSettings } {
@@ -66,7 +43,8 @@ function jobFiles(files: readonly string[], cliAxes: readonly Axis[], flags: Swe
   return { jobFiles: out, settings };
 }
 
-async function checkCommand(files: readonly string[], flags: SweepFlags): Promise<void> {
+/** `meshsim check` (registered in check.ts). */
+export async function checkCommand(files: readonly string[], flags: SweepFlags): Promise<void> {
   const format = checkFormat(flags.format);
   const alpha = parseAlpha(flags.alpha);
   const workers = parseWorkers(flags.workers);

@@ -1,46 +1,22 @@
-import type { Command } from 'commander';
 import type { ReplicationResult } from '../../models/run/result';
 import { SCALAR_METRICS, type ScalarMetric } from '../../models/scenario/planner-types';
 import { closest } from '../../models/scenario/did-you-mean';
-import { COMPARE_METRICS_DEFAULT, compareVariants } from '../../planner/compare';
+import { compareVariants } from '../../planner/compare';
 import { groupResults, loadJob, type Job, type LoadedJob } from '../../planner/job';
 import { variantsOf, findVariant } from '../../planner/variants';
 import { axesFromSweep, mergeAxes } from '../../planner/vary';
 import { UsageError } from '../errors';
 import { renderCompare } from '../format/compare-render';
 import { writeOutput } from '../output';
-import { addRunOptions, checkFormat, type Format } from '../run-options';
-import { addSweepOptions, loadBase, parseAlpha, parseAxes, parseShardFlag, parseWorkers, plannerAction, settingsOf, type SweepFlags } from './planner-options';
+import { checkFormat, type Format } from '../run-options';
+import { loadBase, parseAlpha, parseAxes, parseShardFlag, parseWorkers, settingsOf } from './planner-flags';
+import type { SweepFlags } from './planner-options';
 import { runJob } from './run-job';
 import { readText } from '../load';
 
-interface CompareFlags extends SweepFlags {
+export interface CompareFlags extends SweepFlags {
   readonly baseline?: string;
   readonly metric: string;
-}
-
-const EXAMPLES = `
-Examples:
-  meshsim compare scenarios/ci/lb-regression.yaml
-  meshsim compare scenarios/quickstart.yaml --vary clients.web.balancer.policy=round-robin,least-request,peak-ewma --metric p99
-  meshsim compare scenarios/quickstart.yaml --vary services.api.replicas=3..5 --replications 8 --format md >> "$GITHUB_STEP_SUMMARY"
-  meshsim compare big-sweep.yaml --shard 0/4 --out part-0.json   # then: meshsim merge part-*.json
-`;
-
-export function registerCompare(program: Command): void {
-  const command = program
-    .command('compare')
-    .summary('compare variants of a scenario with paired statistics')
-    .description(
-      'Run every variant (the cross product of --vary and the scenario\'s sweep:) for the same replications and seeds (common random numbers), ' +
-        'and report throughput, error rate and latency with 95% CIs, the paired difference to the baseline with its CI and significance, and a winner per metric.',
-    )
-    .argument('<file>', 'scenario file (YAML)');
-  addSweepOptions(addRunOptions(command), true)
-    .option('--baseline <name>', 'variant the others are compared with, by name (path=value,...) or by its values (default: the first variant)')
-    .option('--metric <list>', `metrics to compare, comma-separated, of ${SCALAR_METRICS.join(', ')}`, COMPARE_METRICS_DEFAULT.join(','))
-    .addHelpText('after', EXAMPLES)
-    .action(plannerAction((file: string, flags: CompareFlags) => compareCommand(file, flags)));
 }
 
 export function parseMetrics(text: string): ScalarMetric[] {
@@ -55,7 +31,8 @@ export function parseMetrics(text: string): ScalarMetric[] {
   return [...new Set(names)] as ScalarMetric[];
 }
 
-async function compareCommand(file: string, flags: CompareFlags): Promise<void> {
+/** `meshsim compare` (registered in compare.ts). */
+export async function compareCommand(file: string, flags: CompareFlags): Promise<void> {
   const format = checkFormat(flags.format);
   const metrics = parseMetrics(flags.metric);
   const alpha = parseAlpha(flags.alpha);

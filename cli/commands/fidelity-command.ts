@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { fidelityCases } from '../../planner/fidelity/cases/index';
 import { fidelityMarkdown } from '../../planner/fidelity/report';
 import { runFidelity } from '../../planner/fidelity/run-fidelity';
@@ -7,7 +6,7 @@ import { EXIT, UsageError } from '../errors';
 import { writeOutput } from '../output';
 import { progressBar } from '../progress';
 
-interface FidelityFlags {
+export interface FidelityFlags {
   readonly scale: string;
   readonly format: string;
   readonly out?: string;
@@ -16,22 +15,8 @@ interface FidelityFlags {
   readonly only?: string;
 }
 
-export function registerFidelity(program: Command): void {
-  program
-    .command('fidelity')
-    .summary('run every validation case against theory and write the fidelity report')
-    .description('Run every validation case (queueing, balancing, hashing, storage, gossip, planning) for its replications, compare with the published reference and write a report with 95% CIs. Exit code 1 if a case is out of tolerance.')
-    .option('--scale <x>', 'size of each case relative to the published report (0.1 is a quick check)', '1')
-    .option('--format <f>', 'output format: md|json', 'md')
-    .option('--out <file>', 'write the report to this file (default: stdout)')
-    .option('--workers <n>', 'worker threads; results do not depend on it (default: the number of CPUs)')
-    .option('--only <area>', 'run one area: queueing, balancing, hashing, storage, gossip or planning (default: every area)')
-    .option('--quiet', 'no progress bar')
-    .addHelpText('after', '\nExamples:\n  meshsim fidelity --out docs/fidelity.md\n  meshsim fidelity --scale 0.1 --only queueing\n')
-    .action((flags: FidelityFlags) => fidelityCommand(flags));
-}
-
-async function fidelityCommand(flags: FidelityFlags): Promise<void> {
+/** `meshsim fidelity` (registered in fidelity.ts): runs the cases and writes the report. */
+export async function fidelityCommand(flags: FidelityFlags): Promise<void> {
   const scale = Number(flags.scale);
   if (!(scale > 0 && scale <= 10)) throw new UsageError(`--scale: expected a number in (0, 10], got "${flags.scale}"`, '--scale 0.1');
   if (flags.format !== 'md' && flags.format !== 'json') throw new UsageError(`--format: expected md or json, got "${flags.format}"`, '--format json');

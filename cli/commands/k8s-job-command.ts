@@ -1,13 +1,11 @@
-import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { k8sJobManifests } from '../../planner/k8s-job';
 import { UsageError } from '../errors';
 import { writeOutput } from '../output';
-import { VERSION } from '../version';
-import { loadBase, parseAxes, plannerAction, settingsOf, varyOption } from './planner-options';
+import { loadBase, parseAxes, settingsOf } from './planner-flags';
 import { readText } from '../load';
 
-interface K8sJobFlags {
+export interface K8sJobFlags {
   readonly shards: string;
   readonly command: string;
   readonly image: string;
@@ -21,46 +19,14 @@ interface K8sJobFlags {
   readonly out?: string;
 }
 
-const EXAMPLES = `
-Examples:
-  meshsim k8s-job scenarios/ci/lb-regression.yaml --shards 8 --replications 64 > job.yaml
-  kubectl apply -f job.yaml && kubectl wait --for=condition=complete job/meshsim-lb-regression --timeout=1h
-  for i in $(seq 0 7); do
-    kubectl logs -l job-name=meshsim-lb-regression,batch.kubernetes.io/job-completion-index=$i > part-$i.json
-  done
-  meshsim merge part-*.json --format md
-
-The recipe, with the image to build, is in docs/planner.md.
-`;
-
-export function registerK8sJob(program: Command): void {
-  program
-    .command('k8s-job')
-    .summary('print a Kubernetes Indexed Job that runs a sweep in shards')
-    .description('Print a ConfigMap (the scenario) and an Indexed Job whose pod i runs `meshsim compare|check … --shard i/N` and prints its partial JSON, for `meshsim merge`.')
-    .argument('<file>', 'scenario file (YAML)')
-    .requiredOption('--shards <n>', 'number of shards, one pod each (required)')
-    .option('--command <name>', 'the sweep to run: compare or check', 'compare')
-    .option('--image <ref>', 'container image with meshsim on its PATH', `meshsim:${VERSION}`)
-    .option('--name <name>', 'name of the Job and ConfigMap (default: meshsim-<scenario name>)')
-    .option('--parallelism <n>', 'pods running at once (default: all shards)')
-    .option('--cpus <n>', 'CPUs per pod, also its --workers', '1')
-    .addOption(varyOption())
-    .option('--seed <n>', "master seed (default: the scenario's seed)")
-    .option('--replications <n>', "replications per variant (default: the scenario's)")
-    .option('--duration <d>', "simulated time, e.g. 60s (default: the scenario's)")
-    .option('--out <file>', 'write the manifest to this file (default: stdout)')
-    .addHelpText('after', EXAMPLES)
-    .action(plannerAction((file: string, flags: K8sJobFlags) => k8sJobCommand(file, flags)));
-}
-
 function positive(flag: string, text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag}: expected an integer >= 1, got "${text}"`, `e.g. ${flag} 8`);
   return n;
 }
 
-function k8sJobCommand(file: string, flags: K8sJobFlags): void {
+/** `meshsim k8s-job` (registered in k8s-job.ts). */
+export function k8sJobCommand(file: string, flags: K8sJobFlags): void {
   const shards = positive('--shards', flags.shards);
   if (flags.command !== 'compare' && flags.command !== 'check') throw new UsageError(`--command: expected compare or check, got "${flags.command}"`, '--command check');
   const text = readText(file);

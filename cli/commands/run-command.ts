@@ -1,29 +1,11 @@
-import { Option, type Command } from 'commander';
 import { runScenario } from '../../models/run/run-scenario';
 import { renderResult } from '../format/render-result';
 import { loadScenarioFile } from '../load';
 import { writeOutput } from '../output';
 import { progressBar } from '../progress';
-import { addRunOptions, applyRunFlags, checkFormat, lateFaultNotes, type RunFlags } from '../run-options';
+import { applyRunFlags, checkFormat, lateFaultNotes, type RunFlags } from '../run-options';
 import { duration } from '../format/text-table';
 import { UsageError } from '../errors';
-
-export function registerRun(program: Command): void {
-  addRunOptions(
-    program
-      .command('run')
-      .summary('run a scenario and report latency, throughput and load')
-      .description('Run a scenario file for its replications and print the pooled result.')
-      .argument('<file>', 'scenario file (YAML)')
-      .addOption(new Option('--vary <path=value>', 'override a value of the scenario, e.g. clients.web.balancer.policy=random (repeatable)').argParser(collect).default([], 'none')),
-  )
-    .addHelpText('after', '\nExamples:\n  meshsim run scenarios/quickstart.yaml\n  meshsim run scenarios/mmc.yaml --replications 8 --format json --out result.json\n  meshsim run scenarios/hedging.yaml --vary clients.web.hedging=null\n')
-    .action((file: string, flags: RunFlags) => runCommand(file, flags));
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
 
 /** `PATH=VALUE` to an override; `run` takes one value per path (compare takes lists). */
 export function parseSet(raw: string): { path: string; value: string } {
@@ -32,6 +14,7 @@ export function parseSet(raw: string): { path: string; value: string } {
   return { path: raw.slice(0, eq).trim(), value: raw.slice(eq + 1).trim() };
 }
 
+/** `meshsim run` (registered in run.ts): runs the scenario and prints the pooled result. */
 export function runCommand(file: string, flags: RunFlags & { vary?: string[] }): void {
   const format = checkFormat(flags.format);
   const scenario = applyRunFlags(loadScenarioFile(file, (flags.vary ?? []).map(parseSet)), flags);

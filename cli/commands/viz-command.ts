@@ -18,14 +18,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { basename, dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Command } from 'commander';
 import { ScenarioError } from '../../models/scenario/errors';
 import { UsageError } from '../errors';
 import { loadScenarioFile } from '../load';
 import { buildViz, vizBuildState } from '../../scripts/viz-build.mjs';
+import { VIZ_PORT_DEFAULT } from './viz';
 
 export const VIZ_HOST = '127.0.0.1';
-export const VIZ_PORT_DEFAULT = 5173;
 
 export interface VizServerOptions {
   /** The built app (a folder with index.html). */
@@ -43,28 +42,13 @@ export interface VizServer {
   close(): Promise<void>;
 }
 
-interface VizFlags {
+export interface VizFlags {
   readonly port: string;
   readonly open: boolean;
   readonly build?: boolean;
 }
 
-export function registerViz(program: Command): void {
-  program
-    .command('viz')
-    .summary('open the browser app: watch a scenario run, scrub, compare, share')
-    .description(
-      'Serve the browser app on 127.0.0.1 and open it. The simulation runs in the page (a Web Worker) with the same engine ' +
-        'and models as the CLI, so a run there gives the same result JSON. The app is built into viz/dist on first use, and rebuilt when its sources change.',
-    )
-    .argument('[file]', 'scenario file to open (YAML); reloading the page reads it again')
-    .option('--port <n>', 'port on 127.0.0.1 (0: any free port)', String(VIZ_PORT_DEFAULT))
-    .option('--no-open', 'do not open a browser, only print the URL')
-    .option('--build', 'rebuild the app (viz/dist) before serving')
-    .addHelpText('after', '\nExamples:\n  meshsim viz\n  meshsim viz scenarios/quickstart.yaml --port 8080 --no-open\n')
-    .action((file: string | undefined, flags: VizFlags) => vizCommand(file, flags));
-}
-
+/** `meshsim viz` (registered in viz.ts): serves the app until Ctrl+C. */
 export async function vizCommand(file: string | undefined, flags: VizFlags): Promise<void> {
   const port = parsePort(flags.port);
   if (file !== undefined) checkScenario(file);
