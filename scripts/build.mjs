@@ -14,7 +14,7 @@
 // A rebuild writes new chunks under new (content-hashed) names and leaves the old ones
 // for a command that is still running; old ones are pruned once they are an hour old.
 import { readdirSync, statSync, unlinkSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: 'linked', logLevel: 'warning' };
@@ -22,6 +22,20 @@ const split = { ...common, splitting: true, outExtension: { '.js': '.mjs' }, met
 // Bundled CommonJS packages (commander, seedrandom, yaml's node build) call require() for
 // Node's built-in modules, which an ES module has to create.
 const requireShim = "import { createRequire as __meshsimCreateRequire } from 'node:module'; const require = __meshsimCreateRequire(import.meta.url);";
+
+// zod translates its messages into ~40 languages (366 KB of its 750), all compiled by every
+// command that loads a scenario, ~50 ms (bench/startup.ts). meshsim writes its own messages
+// and uses zod's English only, so the CLI bundle keeps just that one (z.locales.en).
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
 
 const results = await Promise.all([
   build({
@@ -32,6 +46,7 @@ const results = await Promise.all([
     packages: 'bundle',
     external: ['vite'], // optional, only to build the viz app (`meshsim viz`)
     banner: { js: requireShim },
+    plugins: [zodEnglishOnly],
   }),
   // The library (package.json "exports"): one build with shared chunks, so a class imported
   // from 'meshsim' and from 'meshsim/sim' is the same class.
