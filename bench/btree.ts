@@ -1,13 +1,17 @@
 /**
  * BPlusTree against sorted-btree (npm), in one process, on the same seeded keys:
- * 1e6 random inserts into an empty tree, 1e6 random lookups, and a full range scan of a
- * 1e6-entry tree. Both trees use 32 entries per node. sorted-btree runs twice: with its
- * default comparator (what `new BTree()` gives) and with its `simpleComparator`, which
- * does what our default compare does (`<` and `>`), for a like-for-like ratio.
+ * 1e6 random inserts into an empty tree, 1e6 random lookups, and two full range scans of
+ * a 1e6-entry tree, each form against its counterpart: an iterator (our `range()`, their
+ * `entries()`, one [key, value] pair and one iterator result per entry) and a callback
+ * (our `forRange`, their `forEachPair`, nothing allocated per entry). Both trees use 32
+ * entries per node. sorted-btree runs twice: with its default comparator (what
+ * `new BTree()` gives) and with its `simpleComparator`, which does what our default
+ * compare does (`<` and `>`), for a like-for-like ratio.
  *
  * Run: `npx tsx bench/btree.ts` (or `npm run bench`). Prints ops/s per operation (one op
  * = one insert, one lookup or one entry scanned) and the ratio ours/theirs (> 1: ours
- * is faster). Target: every ratio >= 0.67, i.e. within 1.5x of sorted-btree.
+ * is faster). Target: every ratio >= 0.67, i.e. within 1.5x of sorted-btree, and (issue
+ * 15) the scan at least 1.0 in the form the simulator's scans use, the callback.
  */
 import SortedBTree, { simpleComparator } from 'sorted-btree';
 import { Bench } from 'tinybench';
@@ -53,7 +57,10 @@ interface Contender {
   readonly name: string;
   insertAll(keys: readonly number[]): number;
   lookupAll(keys: readonly number[]): number;
+  /** Sum of all values through the iterator form. */
   scanAll(): number;
+  /** Sum of all values through the callback form. */
+  visitAll(): number;
 }
 
 function ours(insertKeys: readonly number[]): Contender {
@@ -74,6 +81,13 @@ function ours(insertKeys: readonly number[]): Contender {
     scanAll() {
       let sum = 0;
       for (const [, value] of built.range()) sum += value;
+      return sum;
+    },
+    visitAll() {
+      let sum = 0;
+      built.forRange(undefined, undefined, (_key, value) => {
+        sum += value;
+      });
       return sum;
     },
   };
@@ -99,10 +113,17 @@ function theirs(insertKeys: readonly number[], name: string, compare?: (a: numbe
       for (const [, value] of built.entries()) sum += value;
       return sum;
     },
+    visitAll() {
+      let sum = 0;
+      built.forEachPair((_key, value) => {
+        sum += value;
+      });
+      return sum;
+    },
   };
 }
 
-const operations = ['insert', 'lookup', 'scan'] as const;
+const operations = ['insert', 'lookup', 'scan (iterator)', 'scan (callback)'] as const;
 type Operation = (typeof operations)[number];
 
 /**
@@ -113,7 +134,8 @@ type Operation = (typeof operations)[number];
 const expectedResult: Record<Operation, number> = {
   insert: keyCount,
   lookup: (keyCount * (keyCount - 1)) / 2,
-  scan: (keyCount * (keyCount - 1)) / 2,
+  'scan (iterator)': (keyCount * (keyCount - 1)) / 2,
+  'scan (callback)': (keyCount * (keyCount - 1)) / 2,
 };
 
 export async function bench(): Promise<void> {
@@ -127,7 +149,8 @@ export async function bench(): Promise<void> {
   const run: Record<Operation, (c: Contender) => number> = {
     insert: (c) => c.insertAll(insertKeys),
     lookup: (c) => c.lookupAll(lookupKeys),
-    scan: (c) => c.scanAll(),
+    'scan (iterator)': (c) => c.scanAll(),
+    'scan (callback)': (c) => c.visitAll(),
   };
   const opsPerSecond = {} as Record<Operation, number[]>;
   for (const operation of operations) {
@@ -150,7 +173,8 @@ export async function bench(): Promise<void> {
 const samplesPerTask: Record<Operation, { iterations: number; warmupIterations: number }> = {
   insert: { iterations: 2, warmupIterations: 1 },
   lookup: { iterations: 2, warmupIterations: 1 },
-  scan: { iterations: 10, warmupIterations: 3 },
+  'scan (iterator)': { iterations: 10, warmupIterations: 3 },
+  'scan (callback)': { iterations: 10, warmupIterations: 3 },
 };
 
 /**

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 
-const suites = ['engine', 'balancer', 'ring', 'btree', 'gossip'];
+const suites = ['startup', 'engine', 'balancer', 'ring', 'btree', 'gossip'];
 const load = (name: string): Promise<{ bench: () => Promise<void> }> => import(`./${name}.ts`);
 
 const args = process.argv.slice(2);

@@ -7,8 +7,8 @@ import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist', 'cli.mjs');
-// The planner's worker and analytic model are bundles of their own, loaded by file name.
-const bundles = ['cli.mjs', 'planner-worker.mjs', 'planner-analytic.mjs'].map((name) => join(root, 'dist', name));
+// The planner's worker is an entry of its own, started by file name.
+const bundles = ['cli.mjs', 'planner-worker.mjs'].map((name) => join(root, 'dist', name));
 if (!bundles.every((file) => existsSync(file))) {
   const { execFileSync } = await import('node:child_process');
   execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { loadScenario } from '../models/scenario/load';
 import type { Scenario } from '../models/scenario/types';
 import { UsageError } from './errors';
+
+// A command loads a scenario once or a few times: zod's JIT (it compiles a parser per
+// object schema on first use) costs more than it saves here, ~20 ms of every command that
+// loads one (bench/startup.ts). The results are the same either way.
+z.config({ jitless: true });
 
 const SCENARIO_HINT = 'the scenarios that ship are in scenarios/, e.g. scenarios/quickstart.yaml';
 

@@ -18,8 +18,7 @@ import { findVariant, labelOf, type Variant } from './variants';
 /** Schema tag of `meshsim compare --format json`. */
 export const COMPARE_SCHEMA = 'meshsim.compare/v1';
 
-/** Metrics compared unless `--metric` says otherwise. */
-export const COMPARE_METRICS_DEFAULT: readonly ScalarMetric[] = ['throughput', 'errorRate', 'mean', 'p50', 'p99'];
+export { COMPARE_METRICS_DEFAULT } from './compare-defaults';
 
 export interface PairedDiff {
   /** Mean of (variant − baseline) over replications. */

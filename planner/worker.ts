@@ -4,7 +4,7 @@
  * sources it is started through boot-worker.mjs (tsx cannot start a .ts worker on Node 20).
  */
 import { parentPort } from 'node:worker_threads';
-import { fidelityCases } from './fidelity/cases/index';
+import type { FidelityCase } from './fidelity/fidelity-case';
 import { runUnit, type UnitRequest } from './run-unit';
 
 /** One replication of a fidelity case (`meshsim fidelity`), run by the same pool. */
@@ -19,16 +19,33 @@ export type FromWorker =
   | { readonly id: number; readonly kind: 'result'; readonly result: unknown }
   | { readonly id: number; readonly kind: 'error'; readonly message: string };
 
+let fidelityCases: Promise<readonly FidelityCase[]> | undefined;
+
+/**
+ * The fidelity cases, loaded on the first fidelity unit: they import mathjs (through
+ * planner/queueing.ts, about 1 s to load), which the workers of compare, plan and check
+ * never need.
+ */
+async function fidelityCase(id: string): Promise<FidelityCase> {
+  fidelityCases ??= import('./fidelity/cases/index').then((m) => m.fidelityCases);
+  const found = (await fidelityCases).find((c) => c.id === id);
+  if (found === undefined) throw new Error(`planner: no fidelity case "${id}"`);
+  return found;
+}
+
 const port = parentPort;
 if (port === null) throw new Error('planner: worker.ts runs in a worker thread');
 port.on('message', ({ id, request }: ToWorker) => {
   const post = (message: FromWorker) => port.postMessage(message);
+  const fail = (error: unknown) => post({ id, kind: 'error', message: (error as Error).message });
+  if ('fidelity' in request) {
+    const { id: caseId, seed, scale } = request.fidelity;
+    fidelityCase(caseId).then((c) => post({ id, kind: 'result', result: c.run(seed, scale) })).catch(fail);
+    return;
+  }
   try {
-    const result = 'fidelity' in request
-      ? fidelityCases.find((c) => c.id === request.fidelity.id)!.run(request.fidelity.seed, request.fidelity.scale)
-      : runUnit(request, (fraction) => post({ id, kind: 'progress', fraction }));
-    post({ id, kind: 'result', result });
+    post({ id, kind: 'result', result: runUnit(request, (fraction) => post({ id, kind: 'progress', fraction })) });
   } catch (error) {
-    post({ id, kind: 'error', message: (error as Error).message });
+    fail(error);
   }
 });

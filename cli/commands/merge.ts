@@ -1,17 +1,7 @@
 import type { Command } from 'commander';
-import { loadJob } from '../../planner/job';
-import { decodePartial, mergePartials } from '../../planner/partial';
-import { writeOutput } from '../output';
-import { checkFormat, FORMATS } from '../run-options';
-import { finishCheck } from './check';
-import { finishCompare } from './compare';
-import { readText } from '../load';
+import { FORMATS } from '../run-options';
+import type { MergeFlags } from './merge-command';
 import { plannerAction } from './planner-options';
-
-interface MergeFlags {
-  readonly format?: string;
-  readonly out?: string;
-}
 
 const EXAMPLES = `
 Examples:
@@ -31,13 +21,5 @@ export function registerMerge(program: Command): void {
     .option('--format <f>', `output format: ${FORMATS.join('|')} (default: the format the shards were given)`)
     .option('--out <file>', 'write the output to this file (default: stdout)')
     .addHelpText('after', EXAMPLES)
-    .action(plannerAction((parts: string[], flags: MergeFlags) => mergeCommand(parts, flags)));
-}
-
-function mergeCommand(parts: readonly string[], flags: MergeFlags): void {
-  const { job, results } = mergePartials(parts.map((file) => ({ file, partial: decodePartial(readText(file, 'pass the files written by --shard i/N'), file) })));
-  const format = checkFormat(flags.format ?? job.format);
-  const loaded = loadJob(job);
-  if (job.command === 'compare') writeOutput(finishCompare(loaded, results, format), flags.out);
-  else finishCheck(loaded, results, format, flags.out);
+    .action(plannerAction(async (parts: string[], flags: MergeFlags) => (await import('./merge-command')).mergeCommand(parts, flags)));
 }

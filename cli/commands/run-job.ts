@@ -6,7 +6,7 @@ import type { ReplicationResult } from '../../models/run/result';
 import { unitRequest, type LoadedJob } from '../../planner/job';
 import { encodePartial, PARTIAL_SCHEMA } from '../../planner/partial';
 import { shardUnits, type Shard } from '../../planner/shard';
-import { runnerFor, unitProgress } from './planner-options';
+import { runnerFor, unitProgress } from './planner-flags';
 
 export interface JobRunOptions {
   readonly shard?: Shard;

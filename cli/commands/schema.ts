@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { scenarioJsonSchema } from '../../models/scenario/json-schema';
 
 export function registerSchema(program: Command): void {
   program
@@ -7,7 +6,8 @@ export function registerSchema(program: Command): void {
     .summary('print the JSON Schema of scenario files')
     .description('Print the JSON Schema of scenario files (also committed as scenarios/schema.json) for editor autocompletion.')
     .addHelpText('after', '\nExample:\n  meshsim schema > schema.json\n')
-    .action(() => {
+    .action(async () => {
+      const { scenarioJsonSchema } = await import('../../models/scenario/json-schema');
       process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
     });
 }

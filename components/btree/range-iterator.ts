@@ -56,25 +56,38 @@ export class RangeIterator<K, V> implements IterableIterator<[K, V]> {
   }
 
   next(): IteratorResult<[K, V]> {
-    while (this.leaf !== null) {
-      const leaf = this.leaf;
-      const i = this.index;
-      // `end` was fixed on entering the leaf; a delete since then (a write during
-      // iteration) can leave the leaf shorter. Leave it rather than yield phantom
-      // [undefined, undefined] entries: the entries past its end are skipped.
-      if (i < this.end && i < leaf.keys.length) {
-        this.index = i + 1;
-        // A value may itself be undefined, hence `as V` rather than `!`.
-        return { done: false, value: [leaf.keys[i]!, leaf.values[i] as V] };
-      }
-      if (this.lastLeaf || leaf.next === null) {
-        this.leaf = null;
-        break;
-      }
-      this.leaf = leaf.next;
-      this.index = 0;
-      this.enter(leaf.next);
+    const leaf = this.leaf;
+    if (leaf === null) return { done: true, value: undefined };
+    const i = this.index;
+    const keys = leaf.keys;
+    // `end` was fixed on entering the leaf; a delete since then (a write during
+    // iteration) can leave the leaf shorter. Leave it rather than yield phantom
+    // [undefined, undefined] entries: the entries past its end are skipped.
+    if (i < this.end && i < keys.length) {
+      this.index = i + 1;
+      // A value may itself be undefined, hence `as V` rather than `!`.
+      return { done: false, value: [keys[i]!, leaf.values[i] as V] };
     }
+    return this.nextLeaf(leaf);
+  }
+
+  /**
+   * Move past the exhausted `leaf` to the next one with an entry in range and return that
+   * entry, or finish. Apart from `next` so that `next`, run once per entry, stays small
+   * enough to be inlined into the caller's loop.
+   */
+  private nextLeaf(leaf: LeafNode<K, V>): IteratorResult<[K, V]> {
+    let current = leaf;
+    while (!this.lastLeaf && current.next !== null) {
+      current = current.next;
+      this.enter(current);
+      if (this.end > 0) {
+        this.leaf = current;
+        this.index = 1;
+        return { done: false, value: [current.keys[0]!, current.values[0] as V] };
+      }
+    }
+    this.leaf = null;
     return { done: true, value: undefined };
   }
 

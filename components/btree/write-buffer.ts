@@ -6,7 +6,7 @@
  *
  * Usage: the buffer owns the tree handed to its constructor; after that, write only
  * through the buffer (writing to the tree directly makes `size` wrong). Reads (get, has,
- * range, size) see buffered writes. The buffer flushes itself when it holds `capacity`
+ * range, forRange, size) see buffered writes. The buffer flushes itself when it holds `capacity`
  * keys; call `flush()` to drain it earlier, for instance before a snapshot.
  *
  * Keys are matched in the buffer by the Map's SameValueZero equality, so the tree's
@@ -166,6 +166,47 @@ export class WriteBuffer<K, V> {
       if (write.live) yield [key, write.value as V];
       if (order === 0) treeNext = treeEntries.next(); // the buffered write shadows the tree entry
     }
+  }
+
+  /**
+   * Call `visit(key, value)` for each entry with lo <= key < hi in ascending key order,
+   * buffered writes merged over the tree as in `range`, until `visit` returns false;
+   * returns the number of entries visited. With nothing buffered in range it is the
+   * tree's `forRange`, which allocates nothing per entry. `visit` must not write.
+   */
+  forRange(lo: K | undefined, hi: K | undefined, visit: (key: K, value: V) => boolean | void): number {
+    const buffered = this.bufferedWritesIn(lo, hi);
+    if (buffered.length === 0) return this.tree.forRange(lo, hi, visit);
+    const compare = this.tree.compare;
+    let b = 0;
+    let count = 0;
+    let stopped = false;
+    /** Hand one entry to `visit`; false once it has stopped the scan. */
+    const offer = (key: K, value: V): boolean => {
+      count++;
+      stopped = visit(key, value) === false;
+      return !stopped;
+    };
+    this.tree.forRange(lo, hi, (key, value) => {
+      // First the buffered writes ordered before `key`, then `key` itself, unless a
+      // buffered write for it replaces its value or, as a tombstone, hides it.
+      for (; b < buffered.length; b++) {
+        const [bufferedKey, write] = buffered[b]!; // b < buffered.length
+        const order = compare(bufferedKey, key);
+        if (order > 0) break;
+        if (write.live && !offer(bufferedKey, write.value as V)) return false;
+        if (order === 0) {
+          b++;
+          return true;
+        }
+      }
+      return offer(key, value);
+    });
+    for (; !stopped && b < buffered.length; b++) {
+      const [bufferedKey, write] = buffered[b]!; // b < buffered.length
+      if (write.live) offer(bufferedKey, write.value as V);
+    }
+    return count;
   }
 
   /** Throw a ComponentError (`btree.invariant-violated`) naming the first inconsistency between buffer and tree. O(n + p log n). */

@@ -181,13 +181,14 @@ export class KvStore {
    */
   rebalance(done: (result: StreamResult) => void): void {
     const plan = new Map<Address, string[]>();
-    for (const [key] of this.data.range()) {
+    // The callback scan: every key of the node, with no [key, value] pair allocated per key.
+    this.data.forRange(undefined, undefined, (key) => {
       const target = this.membership.transferTarget(key, this.self);
-      if (target === undefined) continue;
+      if (target === undefined) return;
       let keys = plan.get(target);
       if (keys === undefined) plan.set(target, (keys = []));
       keys.push(key);
-    }
+    });
     let open = plan.size;
     let keyCount = 0;
     let byteCount = 0;
@@ -214,7 +215,9 @@ export class KvStore {
   /** After a committed change, delete the keys this node no longer owns. Returns how many. */
   cleanup(): number {
     const gone: string[] = [];
-    for (const [key] of this.data.range()) if (!this.membership.owns(this.self, key)) gone.push(key);
+    this.data.forRange(undefined, undefined, (key) => {
+      if (!this.membership.owns(this.self, key)) gone.push(key);
+    });
     for (const key of gone) this.data.delete(key);
     return gone.length;
   }

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVizServer, vizCommand, type VizServer } from '../../cli/commands/viz';
+import { startVizServer, vizCommand, type VizServer } from '../../cli/commands/viz-command';
 import { buildProgram } from '../../cli/main';
 
 /**

@@ -336,6 +336,28 @@ describe('BPlusTree.range', () => {
     expect([...iterator]).toEqual([[1, 10], [2, 20], [3, 30]]);
   });
 
+  it('forRange visits the entries range yields, in order, and returns how many', () => {
+    for (const [lo, hi] of [[undefined, undefined], [10, 16], [9, 15], [190, undefined], [undefined, 6], [10, 10], [20, 10], [199, 500], [-10, -1]] as const) {
+      const visited: [number, number][] = [];
+      expect(tree.forRange(lo, hi, (key, value) => void visited.push([key, value]))).toBe(visited.length);
+      expect(visited).toEqual([...tree.range(lo, hi)]);
+    }
+  });
+
+  it('forRange stops after the entry for which the callback returns false', () => {
+    const keys: number[] = [];
+    expect(tree.forRange(20, undefined, (key) => keys.push(key) < 3)).toBe(3);
+    expect(keys).toEqual([20, 22, 24]);
+  });
+
+  it('forRange crosses leaf boundaries and stops exactly at a separator key', () => {
+    const shape = sortedTree(4, 1, 12); // leaves [1..4] [5..8] [9..12]
+    const keys: number[] = [];
+    shape.forRange(4, 9, (key) => void keys.push(key));
+    expect(keys).toEqual([4, 5, 6, 7, 8]);
+    expect(new BPlusTree<number, number>().forRange(undefined, undefined, () => true)).toBe(0);
+  });
+
   it('is an iterable iterator that can be consumed step by step', () => {
     const iterator = tree.range(0, 4);
     expect(iterator[Symbol.iterator]()).toBe(iterator);

@@ -13,6 +13,8 @@ export type Operation =
   | { readonly kind: 'get'; readonly key: number }
   | { readonly kind: 'has'; readonly key: number }
   | { readonly kind: 'range'; readonly lo: number | undefined; readonly hi: number | undefined }
+  /** The callback scan; `stopAfter` entries, then the callback returns false (undefined: never). */
+  | { readonly kind: 'forRange'; readonly lo: number | undefined; readonly hi: number | undefined; readonly stopAfter: number | undefined }
   | { readonly kind: 'setMany'; readonly start: number; readonly count: number; readonly stride: number; readonly value: number }
   | { readonly kind: 'deleteMany'; readonly start: number; readonly count: number; readonly stride: number }
   | { readonly kind: 'flush' };
@@ -37,6 +39,10 @@ export function operationArbitrary(keyMax: number, batchCountMax: number, withFl
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('get' as const), key }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('has' as const), key }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('range' as const), lo: bound, hi: bound }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({ kind: fc.constant('forRange' as const), lo: bound, hi: bound, stopAfter: fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }) }),
+    },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('setMany' as const), ...batch, value }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('deleteMany' as const), ...batch }) },
   ];
@@ -51,6 +57,7 @@ export interface OrderedMap {
   set(key: number, value: number): void;
   delete(key: number): boolean;
   range(lo?: number, hi?: number): Iterable<[number, number]>;
+  forRange(lo: number | undefined, hi: number | undefined, visit: (key: number, value: number) => boolean | void): number;
   readonly size: number;
   checkInvariants(): void;
 }
@@ -75,7 +82,20 @@ export function runAgainstModel(
     if (subject.size !== model.size) throw new Error(`${where}: size ${subject.size}, model ${model.size}`);
     const difference = model.firstDifference(subject.range());
     if (difference !== null) throw new Error(`${where}: content differs from the model: ${difference}`);
+    const visited = visitAll(subject, undefined, undefined, undefined);
+    const visitedDifference = model.firstDifference(visited.entries);
+    if (visitedDifference !== null) throw new Error(`${where}: forRange differs from the model: ${visitedDifference}`);
   });
+}
+
+/** The entries `forRange` hands over (stopping after `stopAfter` when given) and the count it returns. */
+function visitAll(subject: OrderedMap, lo: number | undefined, hi: number | undefined, stopAfter: number | undefined): { entries: [number, number][]; count: number } {
+  const entries: [number, number][] = [];
+  const count = subject.forRange(lo, hi, (key, value) => {
+    entries.push([key, value]);
+    return stopAfter === undefined || entries.length < stopAfter;
+  });
+  return { entries, count };
 }
 
 function applyAndCompare(subject: OrderedMap, model: SortedArrayModel, op: Operation, flush: () => void, where: string): void {
@@ -97,6 +117,12 @@ function applyAndCompare(subject: OrderedMap, model: SortedArrayModel, op: Opera
       return expectSame('has', subject.has(op.key), model.has(op.key));
     case 'range':
       return expectSame('range', [...subject.range(op.lo, op.hi)], model.range(op.lo, op.hi));
+    case 'forRange': {
+      const expected = model.range(op.lo, op.hi).slice(0, op.stopAfter);
+      const visited = visitAll(subject, op.lo, op.hi, op.stopAfter);
+      expectSame('forRange entries', visited.entries, expected);
+      return expectSame('forRange count', visited.count, expected.length);
+    }
     case 'setMany': {
       const keys = batchKeys(op);
       for (const key of keys) subject.set(key, op.value);

@@ -169,6 +169,21 @@ describe('WriteBuffer.range', () => {
     expect([...buffer.range(7, 2)]).toEqual([]);
   });
 
+  it('forRange hands over what range yields, in order, and stops when the callback returns false', () => {
+    const buffer = mixed();
+    for (const [lo, hi] of [[undefined, undefined], [2.5, 5], [3, 6], [10, undefined], [undefined, 1], [6, 6], [7, 2]] as const) {
+      const visited: [number, number][] = [];
+      expect(buffer.forRange(lo, hi, (key, value) => void visited.push([key, value]))).toBe(visited.length);
+      expect(visited).toEqual([...buffer.range(lo, hi)]);
+    }
+    // Stopping on a buffered entry (2.5), on a replaced tree entry (5) and on a tree entry (7).
+    for (const last of [2.5, 5, 7]) {
+      const keys: number[] = [];
+      expect(buffer.forRange(undefined, undefined, (key) => keys.push(key) > 0 && key !== last)).toBe(keys.length);
+      expect(keys[keys.length - 1]).toBe(last);
+    }
+  });
+
   it('gives the same entries before and after a flush', () => {
     const buffer = mixed();
     const before = [...buffer.range()];
