@@ -14,7 +14,7 @@
 import type { ScalarMetric, SloSpec } from '../models/scenario/planner-types';
 import { compare } from '../models/scenario/planner-grammar';
 import type { Scenario } from '../models/scenario/types';
-import { mmcSojournQuantile, mmcWait } from './queueing';
+import { mmcSojournQuantile, mmcWait } from './theory/queueing';
 
 export interface Station {
   readonly service: string;

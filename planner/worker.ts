@@ -23,7 +23,7 @@ let fidelityCases: Promise<readonly FidelityCase[]> | undefined;
 
 /**
  * The fidelity cases, loaded on the first fidelity unit: they import mathjs (through
- * planner/queueing.ts, about 1 s to load), which the workers of compare, plan and check
+ * planner/theory/queueing.ts, about 1 s to load), which the workers of compare, plan and check
  * never need.
  */
 async function fidelityCase(id: string): Promise<FidelityCase> {

@@ -13,6 +13,6 @@ export function registerFidelity(program: Command): void {
     .option('--only <area>', 'run one area: queueing, balancing, hashing, storage, gossip or planning (default: every area)')
     .option('--quiet', 'no progress bar')
     .addHelpText('after', '\nExamples:\n  meshsim fidelity --out docs/fidelity.md\n  meshsim fidelity --scale 0.1 --only queueing\n')
-    // Loaded when the command runs: the cases import mathjs (through planner/queueing.ts).
+    // Loaded when the command runs: the cases import mathjs (through planner/theory/queueing.ts).
     .action(async (flags: FidelityFlags) => (await import('./fidelity-command')).fidelityCommand(flags));
 }

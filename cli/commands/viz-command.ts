@@ -22,7 +22,7 @@ import { ScenarioError } from '../../models/scenario/errors';
 import { UsageError } from '../errors';
 import { loadScenarioFile } from '../load';
 import { buildViz, vizBuildState } from '../../scripts/viz-build.mjs';
-import { VIZ_PORT_DEFAULT } from './viz';
+import { VIZ_PORT_DEFAULT, type VizFlags } from './viz-options';
 
 export const VIZ_HOST = '127.0.0.1';
 
@@ -42,11 +42,6 @@ export interface VizServer {
   close(): Promise<void>;
 }
 
-export interface VizFlags {
-  readonly port: string;
-  readonly open: boolean;
-  readonly build?: boolean;
-}
 
 /** `meshsim viz` (registered in viz.ts): serves the app until Ctrl+C. */
 export async function vizCommand(file: string | undefined, flags: VizFlags): Promise<void> {

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import type { VizFlags } from './viz-command';
-
-export const VIZ_PORT_DEFAULT = 5173;
+import { VIZ_PORT_DEFAULT, type VizFlags } from './viz-options';
 
 export function registerViz(program: Command): void {
   program

@@ -58,8 +58,9 @@ export function fileGraph(roots: readonly string[]): Map<string, Set<string>> {
 
 /**
  * The folder graph: folder → the folders its files import. An index.ts re-exports its
- * folder's public surface; it is the folder's face, not a dependency of it, so its edges
- * are left out (components/index.ts importing every component folder is no cycle).
+ * folder's public surface and a main.ts is a program's entry (cli/main.ts registers every
+ * command): they wire folders together rather than depend on them, so their edges are left
+ * out (components/index.ts importing every component folder is no cycle).
  */
 export function folderGraph(graph: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Set<string>> {
   const folders = new Map<string, Set<string>>();
@@ -67,7 +68,7 @@ export function folderGraph(graph: ReadonlyMap<string, ReadonlySet<string>>): Ma
   for (const [file, targets] of graph) {
     const from = folder(file);
     if (!folders.has(from)) folders.set(from, new Set());
-    if (file.endsWith('/index.ts') || file === 'index.ts') continue;
+    if (/(^|\/)(index|main)\.ts$/.test(file)) continue;
     for (const target of targets) if (folder(target) !== from) folders.get(from)!.add(folder(target));
   }
   return folders;

@@ -4,7 +4,7 @@ import type { SloSpec } from '../../models/scenario/planner-types';
 import * as analytic from '../../planner/analytic';
 import { plan, type PlanInput } from '../../planner/plan';
 import { createRunner } from '../../planner/pool';
-import { mmcWait } from '../../planner/queueing';
+import { mmcWait } from '../../planner/theory/queueing';
 import { parseVary } from '../../planner/vary';
 
 // M/M/c: λ = 40/s, mean service 100 ms (a = 4 erlangs). Erlang C gives Wq = 55.4 ms with

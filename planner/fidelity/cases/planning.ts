@@ -1,5 +1,5 @@
 import { runReplication } from '../../../models/run/run-scenario';
-import { mmcWait } from '../../queueing';
+import { mmcWait } from '../../theory/queueing';
 import type { FidelityCase } from '../fidelity-case';
 import { singleStation } from './station';
 

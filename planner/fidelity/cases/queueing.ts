@@ -1,7 +1,7 @@
 import { moments } from '../../../models/sampling/distributions';
 import { runReplication } from '../../../models/run/run-scenario';
 import type { ArrivalSpec, DistSpec, Scenario } from '../../../models/scenario/types';
-import { mm1SojournQuantile, mmcSojourn, pkWait } from '../../queueing';
+import { mm1SojournQuantile, mmcSojourn, pkWait } from '../../theory/queueing';
 import type { FidelityCase } from '../fidelity-case';
 import { singleStation } from './station';
 

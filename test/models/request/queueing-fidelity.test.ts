@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { moments } from '../../../models/sampling/distributions';
 import { runScenario } from '../../../models/run/run-scenario';
 import type { DistSpec } from '../../../models/scenario/types';
-import { mm1SojournQuantile, mmcSojourn, pkWait } from '../../../planner/queueing';
+import { mm1SojournQuantile, mmcSojourn, pkWait } from '../../../planner/theory/queueing';
 import { client, scenario, service } from '../../support/scenario';
 
 // Fidelity against queueing theory (../shared/reference.md, "Queueing"). Times in ms,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erlangB, erlangC, erlangCFromB, mm1SojournQuantile, mmcSojourn, mmcSojournQuantile, mmcSojournTail, mmcWaitQuantile, pkWait } from '../../planner/queueing';
+import { erlangB, erlangC, erlangCFromB, mm1SojournQuantile, mmcSojourn, mmcSojournQuantile, mmcSojournTail, mmcWaitQuantile, pkWait } from '../../../planner/theory/queueing';
 
 // Reference values: ../shared/reference.md "Queueing" (computed from Kleinrock's formulas).
 describe('analytic queueing', () => {
