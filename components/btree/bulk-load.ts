@@ -8,7 +8,7 @@
  * g = ceil(c/max) >= 2 groups, each gets at least floor(c/g) >= ceil(max/2) items.
  */
 import { ComponentError, invariantError } from '../errors';
-import { InternalNode, LeafNode, type Node } from './node';
+import { interleave, InternalNode, LeafNode, type Node } from './node';
 import type { Compare } from './node-search';
 
 /** A bulk-loaded tree: the root and the number of levels (1 = a root leaf). */
@@ -46,13 +46,14 @@ export function assertStrictlySorted<K>(keys: readonly K[], compare: Compare<K>)
 
 /** Build the tree for sorted `keys`/`values` (parallel arrays, already checked). O(n). */
 export function buildFromSorted<K, V>(keys: readonly K[], values: readonly V[], order: number): BuiltTree<K, V> {
-  if (keys.length === 0) return { root: new LeafNode<K, V>([], [], null), height: 1 };
-  let level: Node<K, V>[] = buildLeaves(keys, values, order);
+  if (keys.length === 0) return { root: new LeafNode<K, V>([], null), height: 1 };
+  const leaves = buildLeaves(keys, values, order);
   // lowKeys[i] is the smallest key under level[i]: the separator placed before it.
-  let lowKeys: K[] = level.map((leaf, i) => {
-    if (leaf.keys.length === 0) throw invariantError('btree.invariant-violated', `btree: bulk load made leaf ${i} empty`);
-    return leaf.keys[0]!;
+  let lowKeys: K[] = leaves.map((leaf, i) => {
+    if (leaf.count === 0) throw invariantError('btree.invariant-violated', `btree: bulk load made leaf ${i} empty`);
+    return leaf.keyAt(0);
   });
+  let level: Node<K, V>[] = leaves;
   let height = 1;
   while (level.length > 1) {
     const parents: Node<K, V>[] = [];
@@ -74,7 +75,7 @@ function buildLeaves<K, V>(keys: readonly K[], values: readonly V[], order: numb
   const leaves: LeafNode<K, V>[] = [];
   let previous: LeafNode<K, V> | null = null;
   forEachGroup(keys.length, order, (start, end) => {
-    const leaf = new LeafNode(keys.slice(start, end), values.slice(start, end), null);
+    const leaf = new LeafNode<K, V>(interleave(keys, values, start, end), null);
     if (previous !== null) previous.next = leaf;
     previous = leaf;
     leaves.push(leaf);

@@ -13,7 +13,7 @@
  * numbers involved. Complexity: O(n) time, O(height) stack.
  */
 import { invariantError, type ComponentError } from '../errors';
-import { InternalNode, LeafNode, type Node } from './node';
+import { InternalNode, leafKeys, LeafNode, type Node } from './node';
 import type { Compare } from './node-search';
 
 /** What the checker needs to know about a tree: its fields, passed in by the owner. */
@@ -43,7 +43,7 @@ export function checkTreeInvariants<K, V>(tree: TreeState<K, V>): void {
   const leaves: LeafNode<K, V>[] = [];
   checkNode(tree, tree.root, 0, unbounded, leaves);
   let entryCount = 0;
-  for (const leaf of leaves) entryCount += leaf.keys.length;
+  for (const leaf of leaves) entryCount += leaf.count;
   if (entryCount !== tree.size) {
     throw violated(`btree: size is ${tree.size} but the leaves hold ${entryCount} entries`);
   }
@@ -55,8 +55,9 @@ function checkNode<K, V>(tree: TreeState<K, V>, node: Node<K, V>, depth: number,
   if (!(node instanceof LeafNode) && !(node instanceof InternalNode)) {
     throw violated(`btree: node at depth ${depth} is neither a leaf nor an internal node`);
   }
-  checkSorted(tree.compare, node.keys, kind, depth);
-  checkBounds(tree.compare, node.keys, kind, depth, bounds);
+  const nodeKeys = node instanceof LeafNode ? leafKeys(node) : node.keys;
+  checkSorted(tree.compare, nodeKeys, kind, depth);
+  checkBounds(tree.compare, nodeKeys, kind, depth, bounds);
   if (node instanceof LeafNode) {
     checkLeaf(tree, node, depth);
     leaves.push(node);
@@ -80,10 +81,10 @@ function checkLeaf<K, V>(tree: TreeState<K, V>, leaf: LeafNode<K, V>, depth: num
   if (depth !== leafDepth) {
     throw violated(`btree: leaf at depth ${depth}, but all leaves must be at depth ${leafDepth} (height ${tree.height})`);
   }
-  const count = leaf.keys.length;
-  if (leaf.values.length !== count) {
-    throw violated(`btree: leaf at depth ${depth} has ${count} keys but ${leaf.values.length} values`);
+  if (leaf.entries.length % 2 !== 0) {
+    throw violated(`btree: leaf at depth ${depth} has ${leaf.entries.length} slots, an odd number: a key without its value`);
   }
+  const count = leaf.count;
   const max = tree.order;
   const min = depth === 0 ? 0 : Math.ceil(max / 2);
   if (count < min) throw violated(`btree: leaf at depth ${depth} has ${count} entries, min ${min}`);

@@ -1,5 +1,5 @@
 import type { LeafNode } from './node';
-import { lowerBound, type Compare } from './node-search';
+import { leafLowerBound, type Compare } from './node-search';
 
 /**
  * Iterates the entries with lo <= key < hi in key order by walking the leaf chain: after
@@ -14,9 +14,9 @@ import { lowerBound, type Compare } from './node-search';
 export class RangeIterator<K, V> implements IterableIterator<[K, V]> {
   /** The leaf being read, or null once the range is exhausted. */
   private leaf: LeafNode<K, V> | null;
-  /** Next index to read in `leaf`; always <= end. */
+  /** Index in `leaf.entries` of the next key to read (even); always <= end. */
   private index: number;
-  /** Index in `leaf` at which to stop: its length, or the position of hi in the last leaf. */
+  /** Index in `leaf.entries` at which to stop: its length, or where hi sits in the last leaf. */
   private end: number;
   /** True when hi falls inside `leaf`, so no later leaf can hold keys in range. */
   private lastLeaf: boolean;
@@ -26,12 +26,12 @@ export class RangeIterator<K, V> implements IterableIterator<[K, V]> {
 
   /**
    * @param first the leaf holding the first key >= lo, or null for an empty range
-   * @param firstIndex index of that key in `first`
+   * @param firstIndex entry index of that key in `first`
    * @param hi exclusive upper bound, read only when `hasHi`
    */
   constructor(first: LeafNode<K, V> | null, firstIndex: number, hi: K | undefined, hasHi: boolean, compare: Compare<K>) {
     this.leaf = first;
-    this.index = firstIndex;
+    this.index = 2 * firstIndex;
     this.end = 0;
     this.lastLeaf = false;
     this.hi = hi;
@@ -46,12 +46,12 @@ export class RangeIterator<K, V> implements IterableIterator<[K, V]> {
    * leaf holding hi needs a binary search.
    */
   private enter(leaf: LeafNode<K, V>): void {
-    const keys = leaf.keys;
-    if (!this.hasHi || keys.length === 0 || this.compare(keys[keys.length - 1]!, this.hi as K) < 0) {
-      this.end = keys.length;
+    const entries = leaf.entries;
+    if (!this.hasHi || entries.length === 0 || this.compare(entries[entries.length - 2] as K, this.hi as K) < 0) {
+      this.end = entries.length;
       return;
     }
-    this.end = lowerBound(keys, this.hi as K, this.compare);
+    this.end = 2 * leafLowerBound(entries, this.hi as K, this.compare);
     this.lastLeaf = true;
   }
 
@@ -59,14 +59,13 @@ export class RangeIterator<K, V> implements IterableIterator<[K, V]> {
     const leaf = this.leaf;
     if (leaf === null) return { done: true, value: undefined };
     const i = this.index;
-    const keys = leaf.keys;
+    const entries = leaf.entries;
     // `end` was fixed on entering the leaf; a delete since then (a write during
     // iteration) can leave the leaf shorter. Leave it rather than yield phantom
     // [undefined, undefined] entries: the entries past its end are skipped.
-    if (i < this.end && i < keys.length) {
-      this.index = i + 1;
-      // A value may itself be undefined, hence `as V` rather than `!`.
-      return { done: false, value: [keys[i]!, leaf.values[i] as V] };
+    if (i < this.end && i < entries.length) {
+      this.index = i + 2;
+      return { done: false, value: [entries[i] as K, entries[i + 1] as V] };
     }
     return this.nextLeaf(leaf);
   }
@@ -83,8 +82,8 @@ export class RangeIterator<K, V> implements IterableIterator<[K, V]> {
       this.enter(current);
       if (this.end > 0) {
         this.leaf = current;
-        this.index = 1;
-        return { done: false, value: [current.keys[0]!, current.values[0] as V] };
+        this.index = 2;
+        return { done: false, value: [current.keyAt(0), current.valueAt(0)] };
       }
     }
     this.leaf = null;

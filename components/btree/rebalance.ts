@@ -23,19 +23,20 @@ export function rebalanceLeaf<K, V>(parent: InternalNode<K, V>, index: number, e
   if (leaf === undefined) throw missingChild('leaf', index, children.length);
   const left = index > 0 ? children[index - 1]! : null;
   const right = index + 1 < children.length ? children[index + 1]! : null;
-  if (left !== null && left.keys.length > entriesMin) {
+  if (left !== null && left.count > entriesMin) {
     // The largest entry of the left sibling becomes this leaf's smallest: it is the new lower bound.
-    const key = left.keys.pop() as K;
-    leaf.keys.unshift(key);
-    leaf.values.unshift(left.values.pop() as V);
+    const value = left.entries.pop() as V;
+    const key = left.entries.pop() as K;
+    leaf.entries.unshift(key, value);
     parent.keys[index - 1] = key;
     return false;
   }
-  if (right !== null && right.keys.length > entriesMin) {
-    leaf.keys.push(right.keys.shift() as K);
-    leaf.values.push(right.values.shift() as V);
+  if (right !== null && right.count > entriesMin) {
+    const key = right.entries.shift() as K;
+    const value = right.entries.shift() as V;
+    leaf.entries.push(key, value);
     // right kept more than entriesMin >= 2 entries, so it still has a first key.
-    parent.keys[index] = right.keys[0]!;
+    parent.keys[index] = right.keyAt(0);
     return false;
   }
   if (left !== null) mergeLeaves(parent, index - 1, left, leaf);
@@ -46,13 +47,9 @@ export function rebalanceLeaf<K, V>(parent: InternalNode<K, V>, index: number, e
 
 /** Append `right`'s entries to `left`, unlink `right` from the chain and from the parent. */
 function mergeLeaves<K, V>(parent: InternalNode<K, V>, leftIndex: number, left: LeafNode<K, V>, right: LeafNode<K, V>): void {
-  const keys = right.keys;
-  const values = right.values;
-  // i < keys.length = values.length: in range. A value may itself be undefined, hence `as V`.
-  for (let i = 0; i < keys.length; i++) {
-    left.keys.push(keys[i]!);
-    left.values.push(values[i] as V);
-  }
+  const entries = right.entries;
+  // i < entries.length: in range. A value may itself be undefined, hence no `!`.
+  for (let i = 0; i < entries.length; i++) left.entries.push(entries[i] as K | V);
   left.next = right.next;
   parent.keys.splice(leftIndex, 1);
   parent.children.splice(leftIndex + 1, 1);

@@ -3,7 +3,7 @@
  * (`treeShape`) and a nested plain description (`treeOutline`, the `{ children }` form
  * that d3.hierarchy accepts). Both are O(n) and allocate; not for hot paths.
  */
-import { LeafNode, type Node } from './node';
+import { leafKeys, LeafNode, type Node } from './node';
 
 /** One level of the tree; depth 0 is the root. */
 export interface LevelShape {
@@ -42,10 +42,11 @@ export function treeShape<K, V>(root: Node<K, V>, order: number, size: number): 
     let keyCount = 0;
     let slotsUsed = 0;
     for (const node of level) {
-      keyCount += node.keys.length;
       if (node instanceof LeafNode) {
-        slotsUsed += node.keys.length;
+        keyCount += node.count;
+        slotsUsed += node.count;
       } else {
+        keyCount += node.keys.length;
         slotsUsed += node.children.length;
         for (const child of node.children) next.push(child);
       }
@@ -57,6 +58,6 @@ export function treeShape<K, V>(root: Node<K, V>, order: number, size: number): 
 }
 
 export function treeOutline<K, V>(node: Node<K, V>): NodeOutline<K> {
-  if (node instanceof LeafNode) return { keys: node.keys.slice() };
+  if (node instanceof LeafNode) return { keys: leafKeys(node) };
   return { keys: node.keys.slice(), children: node.children.map((child) => treeOutline(child)) };
 }

@@ -60,6 +60,13 @@ describe('the bundled CLI loads what a command needs and no more', () => {
     expect(loadedBy('validate-command')).toEqual(['commander', 'yaml', 'zod']);
   });
 
+  it("leaves out zod's message translations but English", () => {
+    const files = [...closure('cli.mjs'), ...closure(commandChunk('validate-command'))];
+    const locales = files.flatMap((file) => [...text(file).matchAll(/^\/\/ node_modules\/zod\/v4\/locales\/([\w-]+)\.js$/gm)].map((m) => m[1]!));
+    // index.js is there as the build's stand-in, which exports English alone.
+    expect(locales.filter((name) => name !== 'index')).toEqual(['en']);
+  });
+
   it('run adds the engine, not mathjs', () => {
     expect(loadedBy('run-command')).not.toContain('mathjs');
     expect(loadedBy('run-command')).toContain('seedrandom');

@@ -10,7 +10,7 @@ type Tree = TreeState<number, number>;
 const compare = defaultCompare as (a: number, b: number) => number;
 
 function leaf(keys: number[]): LeafNode<number, number> {
-  return new LeafNode(keys, keys.map((key) => key * 10), null);
+  return new LeafNode(keys.flatMap((key) => [key, key * 10]), null);
 }
 
 /** Link leaves left to right, as a correct tree would. */
@@ -39,8 +39,7 @@ describe('checkTreeInvariants', () => {
 
   it('rejects a non-root leaf below ceil(L/2) entries', () => {
     const { state, leaves } = twoLevel();
-    leaves[0]!.keys.pop();
-    leaves[0]!.values.pop();
+    leaves[0]!.entries.splice(-2);
     expect(() => checkTreeInvariants({ ...state, size: 6 })).toThrow('btree: leaf at depth 1 has 1 entries, min 2');
   });
 
@@ -48,10 +47,10 @@ describe('checkTreeInvariants', () => {
     expect(() => checkTreeInvariants(tree(leaf([1, 2, 3, 4, 5]), 1, 5))).toThrow('btree: leaf at depth 0 has 5 entries, max 4');
   });
 
-  it('rejects a leaf whose keys and values differ in length', () => {
+  it('rejects a leaf with a key but no value (an odd number of slots)', () => {
     const broken = leaf([1, 2]);
-    broken.values.push(30);
-    expect(() => checkTreeInvariants(tree(broken, 1, 2))).toThrow('btree: leaf at depth 0 has 2 keys but 3 values');
+    broken.entries.push(3);
+    expect(() => checkTreeInvariants(tree(broken, 1, 2))).toThrow('btree: leaf at depth 0 has 5 slots, an odd number: a key without its value');
   });
 
   it('rejects a root with one child', () => {
@@ -97,10 +96,10 @@ describe('checkTreeInvariants', () => {
 
   it('rejects a key outside the separators that bound its leaf', () => {
     const below = twoLevel();
-    below.leaves[1]!.keys[0] = 2.5; // under separator 3
+    below.leaves[1]!.entries[0] = 2.5; // key 0, under separator 3
     expect(() => checkTreeInvariants(below.state)).toThrow('btree: leaf at depth 1 has key 2.5 below its separator 3');
     const above = twoLevel();
-    above.leaves[0]!.keys[1] = 3; // must stay below separator 3
+    above.leaves[0]!.entries[2] = 3; // key 1, must stay below separator 3
     expect(() => checkTreeInvariants(above.state)).toThrow('btree: leaf at depth 1 has key 3 not below its separator 3');
   });
 
