@@ -16,6 +16,17 @@ export interface CallerOptions {
   readonly demand: Sampler;
 }
 
+/** What a Caller is made of: its place on the network and its target's replicas, with its options. */
+export interface CallerParts extends CallerOptions {
+  /** The Env of this caller (random streams namespaced by caller and target). */
+  readonly env: SimEnv;
+  readonly network: Network;
+  readonly address: Address;
+  readonly balancer: Balancer;
+  /** The replicas attempts are delivered to, by address. */
+  readonly receivers: ReadonlyMap<Address, RequestReceiver>;
+}
+
 /**
  * The calling side of the request path on the modelled network: the IO of a ClientProxy
  * (components/proxy), which holds the whole client-side protocol (balancer, timeouts,
@@ -29,14 +40,19 @@ export class Caller implements ResponseReceiver, ProxyDriver<Call, Attempt> {
   /** Fresh demands of retries and hedges: the caller's own stream, so the workload's stays untouched. */
   private readonly demandRng: Rng;
 
-  constructor(
-    env: SimEnv,
-    private readonly network: Network,
-    readonly address: Address,
-    readonly balancer: Balancer,
-    private readonly receivers: ReadonlyMap<Address, RequestReceiver>,
-    private readonly options: CallerOptions,
-  ) {
+  readonly address: Address;
+  readonly balancer: Balancer;
+  private readonly network: Network;
+  private readonly receivers: ReadonlyMap<Address, RequestReceiver>;
+  private readonly options: CallerOptions;
+
+  constructor(parts: CallerParts) {
+    const { env, balancer, ...options } = parts;
+    this.address = parts.address;
+    this.balancer = balancer;
+    this.network = parts.network;
+    this.receivers = parts.receivers;
+    this.options = options;
     this.demandRng = env.rng('attempt.demand');
     this.proxy = new ClientProxy(env, balancer, this, { timeoutMs: options.timeoutMs, ...options.resilience });
     // Health-check replies come to the caller's address; without checks nothing listens

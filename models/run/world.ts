@@ -114,7 +114,7 @@ export class World implements WorldHost {
     const lb = new Balancer(createPolicy(balancer.policy, env, balancer.options), { panicThresholdPercent: balancer.panicThresholdPercent });
     const weights = this.scenario.services.get(service)!.weights;
     lb.setHosts(this.serviceReplicas.get(service)!.map((r, i) => ({ id: r.id, weight: weights?.[i] ?? 1 })));
-    const caller = new Caller(env, this.network, address, lb, this.replicas, options);
+    const caller = new Caller({ env, network: this.network, address, balancer: lb, receivers: this.replicas, ...options });
     this.callerList.push({ caller, service });
     return caller;
   }
