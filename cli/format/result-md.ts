@@ -1,5 +1,6 @@
 import type { Result } from '../../models/run/result';
-import { resultSections, runFrame, type Section } from './result-sections';
+import type { Section } from '../../models/report/section';
+import { resultSections, runFrame } from './result-sections';
 
 /** Markdown for CI job summaries, pull-request comments and design reviews: the table's sections. */
 export function resultMarkdown(result: Result): string {

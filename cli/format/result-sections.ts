@@ -8,8 +8,6 @@ import { SUBSYSTEMS } from '../../models/run/subsystems';
 import { duration, int, interval, magnitude, ms, num, pct } from '../../models/report/numbers';
 import { section, type Section } from '../../models/report/section';
 
-export type { Section };
-
 /** "seed 1 · 4 replications × 1m (warm-up 5s excluded)" */
 export function runFrame(result: Result): string {
   return `seed ${result.seed} · ${result.replications} replication${result.replications === 1 ? '' : 's'} × ${duration(result.durationMs)}` +

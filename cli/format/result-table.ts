@@ -1,6 +1,7 @@
 import type { Result } from '../../models/run/result';
 import { windowWidthMs, type WindowPoint } from '../../models/run/time-series';
-import { resultSections, runFrame, type Section } from './result-sections';
+import type { Section } from '../../models/report/section';
+import { resultSections, runFrame } from './result-sections';
 import { duration, ms, num } from '../../models/report/numbers';
 import { textTable } from './text-table';
 import { maxOf } from '../../sim/stats';

@@ -9,7 +9,7 @@
 import { duration, int, num } from '../report/numbers';
 import { section, type Section } from '../report/section';
 import type { FaultSpec } from '../scenario/types';
-import type { FaultInterval } from '../subsystem/fault-interval';
+import { faultEndMs, type FaultInterval } from '../subsystem/fault-interval';
 import type { ReplicationParts, Subsystem, SubsystemRun, SummaryParts } from '../subsystem/subsystem';
 import type { WorldHost } from '../subsystem/world-host';
 import type { RumourSeries } from './dissemination-tracker';
@@ -59,7 +59,7 @@ export class GossipRun implements SubsystemRun {
   /** Joins and leaves are the clusters' own (built from the scenario's faults); here they are only recorded. */
   scheduleFault(fault: FaultSpec): FaultInterval | undefined {
     if (fault.kind !== 'join' && fault.kind !== 'leave') return undefined;
-    const endMs = Math.min(this.world.scenario.durationMs, fault.forMs === undefined ? Infinity : fault.atMs + fault.forMs);
+    const endMs = faultEndMs(fault, this.world.scenario.durationMs);
     return { kind: fault.kind, startMs: fault.atMs, endMs, targets: fault.kind === 'leave' ? fault.targets : [] };
   }
 

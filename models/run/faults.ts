@@ -2,7 +2,7 @@ import type { Simulation } from '../../sim/simulation';
 import type { Network } from '../request/network';
 import type { Replica } from '../request/replica';
 import type { FaultSpec } from '../scenario/types';
-import type { FaultInterval } from '../subsystem/fault-interval';
+import { faultEndMs, type FaultInterval } from '../subsystem/fault-interval';
 import type { SubsystemRun } from '../subsystem/subsystem';
 
 /** The faults the request path carries out itself; the others belong to a subsystem. */
@@ -29,7 +29,7 @@ export function scheduleFaults(
       intervals.push(subsystemFault(fault, subsystems));
       continue;
     }
-    const endMs = Math.min(durationMs, fault.forMs === undefined ? Infinity : fault.atMs + fault.forMs);
+    const endMs = faultEndMs(fault, durationMs);
     const { start, end, targets } = actions(fault, replicas, network);
     sim.at(fault.atMs, start);
     if (endMs < durationMs) sim.at(endMs, end);

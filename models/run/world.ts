@@ -62,12 +62,13 @@ export class World implements WorldHost {
     this.network = new Network(this.sim, scenario.network, this.streams.get('network'));
     // At most MAX_WINDOWS points, so a very long validation run cannot fill memory with windows.
     this.series = new TimeSeries(Math.max(scenario.windowMs, scenario.durationMs / MAX_WINDOWS));
-    for (const subsystem of options.subsystems ?? SUBSYSTEMS) {
+    const subsystems = options.subsystems ?? SUBSYSTEMS;
+    for (const subsystem of subsystems) {
       const part = subsystem.attach(this);
       if (part !== undefined) this.parts.set(subsystem.name, part);
     }
     const parts = [...this.parts.values()];
-    this.buildServices(options.subsystems ?? SUBSYSTEMS);
+    this.buildServices(subsystems);
     this.connectServices();
     this.buildClients(parts);
     for (const part of parts) part.start?.();
