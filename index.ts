@@ -10,8 +10,8 @@
  * ```
  */
 export * from './models';
-// Node only (it reads files): the browser worker imports models/ instead.
-export { readScenarioFile } from './models/scenario/read-file';
+// Node only (it reads files): the browser worker imports planner/scenario-file instead.
+export { readScenarioFile } from './planner/read-scenario-file';
 export * from './planner';
 export { renderResult } from './cli/format/render-result';
 export type { Format } from './cli/run-options';

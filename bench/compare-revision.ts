@@ -13,7 +13,7 @@
  * wall time; both sides see the same JIT warm-up and the same machine load.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -32,7 +32,8 @@ async function side(name: string, root: string): Promise<Side> {
   return {
     name,
     run: (await import(join(root, 'models/run/run-scenario.ts'))).runScenario,
-    loadScenario: (await import(join(root, 'models/scenario/load.ts'))).loadScenario,
+    // Where the loader lives at that revision: bound in planner/ since the scenario parts.
+    loadScenario: (await import(join(root, existsSync(join(root, 'planner/scenario-file.ts')) ? 'planner/scenario-file.ts' : 'models/scenario/load.ts'))).loadScenario,
     mm4: (await import(join(root, 'bench/engine.ts'))).mm4,
   };
 }

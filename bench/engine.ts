@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Bench } from 'tinybench';
-import { loadScenario } from '../models/scenario/load';
+import { loadScenario } from '../planner/scenario-file';
 import { runScenario } from '../models/run/run-scenario';
 import { World } from '../models/run/world';
 import { EventQueue } from '../sim/event-queue';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { loadScenario } from '../models/scenario/load';
+import { loadScenario } from '../planner/scenario-file';
 import type { Scenario } from '../models/scenario/types';
 import { UsageError } from './errors';
 

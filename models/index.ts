@@ -1,4 +1,5 @@
-// The modelled world, as the library exports it: load a scenario, run it, read the result.
+// The modelled world, as the library exports it: the scenario language's core, running a
+// scenario, reading the result. The full language (loadScenario) is bound in planner/.
 export * from './scenario';
 export type { ClientSummary, Interval, RunWarning, LatencySummary, NodeSummary, RecoverySummary, ReplicationResult, RequestCounts, ResilienceSummary, Result, ServiceSummary, Summary } from './run/result';
 export { RESULT_SCHEMA } from './run/result';

@@ -11,8 +11,8 @@
  *
  * This module imports mathjs (through queueing.ts): load it lazily.
  */
-import type { ScalarMetric, SloSpec } from '../models/scenario/planner-types';
-import { compare } from '../models/scenario/planner-grammar';
+import type { ScalarMetric, SloSpec } from './blocks/types';
+import { compare } from './blocks/grammar';
 import type { Scenario } from '../models/scenario/types';
 import { mmcSojournQuantile, mmcWait } from './theory/queueing';
 

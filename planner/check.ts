@@ -4,7 +4,7 @@
  * assertion whether it holds and why, in one line.
  */
 import type { ReplicationResult, Summary } from '../models/run/result';
-import type { ExpectSpec, SloSpec } from '../models/scenario/planner-types';
+import type { ExpectSpec, SloSpec } from './blocks/types';
 import type { Scenario } from '../models/scenario/types';
 import { summarize } from '../models/run/summarize';
 import { evaluateExpect, type ExpectOutcome } from './expect';

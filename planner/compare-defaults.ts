@@ -1,4 +1,4 @@
-import type { ScalarMetric } from '../models/scenario/planner-types';
+import type { ScalarMetric } from './blocks/types';
 
 /**
  * Metrics compared unless `--metric` says otherwise. Apart from compare.ts so that the

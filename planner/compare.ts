@@ -5,8 +5,8 @@
  * Significance is a two-sided paired t-test at level α.
  */
 import type { Summary } from '../models/run/result';
-import { lowerIsBetter } from '../models/scenario/planner-grammar';
-import type { ScalarMetric } from '../models/scenario/planner-types';
+import { lowerIsBetter } from './blocks/grammar';
+import type { ScalarMetric } from './blocks/types';
 import type { Scenario } from '../models/scenario/types';
 import { summarize } from '../models/run/summarize';
 import type { ReplicationResult } from '../models/run/result';

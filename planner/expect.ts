@@ -9,8 +9,8 @@
  *
  * Against a value (`least-request.p99 < 80ms`) an expectation is judged like an SLO.
  */
-import { compare } from '../models/scenario/planner-grammar';
-import type { ExpectSpec, MetricRef } from '../models/scenario/planner-types';
+import { compare } from './blocks/grammar';
+import type { ExpectSpec, MetricRef } from './blocks/types';
 import { confidenceInterval, mean, pairedTTest } from '../sim/stats';
 import { formatDiff, formatMetric } from './format-metric';
 import { metricOf, sig6, type MetricContext, type RunMetrics } from './metrics';

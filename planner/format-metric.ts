@@ -5,8 +5,8 @@
  * `0.01%`, `1,234.5`).
  */
 import { ms, num } from '../models/report/numbers';
-import { metricUnit } from '../models/scenario/planner-grammar';
-import type { ScalarMetric } from '../models/scenario/planner-types';
+import { metricUnit } from './blocks/grammar';
+import type { ScalarMetric } from './blocks/types';
 
 export type MetricStyle = 'unit' | 'cell';
 

@@ -18,3 +18,6 @@ export { parseShard, shardUnits, type Shard } from './shard';
 export { evaluateSlo, evaluateSlos, type SloOutcome } from './slo';
 export { findVariant, labelOf, variantsOf, type Variant } from './variants';
 export { axesFromSweep, axisValues, mergeAxes, parseVary, type Axis, type AxisValue } from './vary';
+export { loadScenario, runSizeProblems, SCENARIO_LANGUAGE, scenarioJsonSchema } from './scenario-file';
+export type { ComparisonOp, ExpectSpec, MetricRef, PlannerSpec, ScalarMetric, SloSpec, SweepAxis } from './blocks/types';
+export { parseExpect, parseSlo } from './blocks/grammar';

@@ -5,7 +5,7 @@
  * in that order; a shard runs some of them, `merge` puts them back together.
  */
 import type { ReplicationResult } from '../models/run/result';
-import { loadScenario } from '../models/scenario/load';
+import { loadScenario } from './scenario-file';
 import type { Scenario } from '../models/scenario/types';
 import { PlannerError } from './planner-error';
 import type { UnitRequest } from './run-unit';

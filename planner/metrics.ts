@@ -5,7 +5,7 @@
  */
 import type { ReplicationResult } from '../models/run/result';
 import { serviceNodeIds } from '../models/scenario/node-ids';
-import type { ScalarMetric } from '../models/scenario/planner-types';
+import type { ScalarMetric } from './blocks/types';
 import type { Scenario } from '../models/scenario/types';
 import { widenByResolution } from '../sim/histogram';
 import { mean, nonNegativeInterval } from '../sim/stats';

@@ -8,9 +8,9 @@
  * first probe and is reported beside the simulated answer as a cross-check.
  */
 import type { Summary } from '../models/run/result';
-import { loadScenario } from '../models/scenario/load';
+import { loadScenario } from './scenario-file';
 import type { ScenarioOverride } from '../models/scenario/overrides';
-import type { SloSpec } from '../models/scenario/planner-types';
+import type { SloSpec } from './blocks/types';
 import type { Scenario } from '../models/scenario/types';
 import { summarize } from '../models/run/summarize';
 import type * as Analytic from './analytic';

@@ -3,7 +3,7 @@
  * `--duration`), already parsed. The worker applies them after loading, as the main
  * thread does, so both sides run the same scenario.
  */
-import { runSizeProblems } from '../models/scenario/run-size';
+import { runSizeProblems } from './scenario-file';
 import type { Scenario } from '../models/scenario/types';
 import { PlannerError } from './planner-error';
 

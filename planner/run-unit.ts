@@ -8,7 +8,7 @@
  */
 import type { ReplicationResult } from '../models/run/result';
 import { runReplication } from '../models/run/run-scenario';
-import { loadScenario } from '../models/scenario/load';
+import { loadScenario } from './scenario-file';
 import type { ScenarioOverride } from '../models/scenario/overrides';
 import type { Scenario } from '../models/scenario/types';
 import { withSettings, type RunSettings } from './run-settings';

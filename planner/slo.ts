@@ -4,8 +4,8 @@
  * bound for `<`/`<=` and the lower bound for `>`/`>=`. A system that only meets its SLO
  * on a lucky seed does not pass. With one replication the bound is the value itself.
  */
-import { compare } from '../models/scenario/planner-grammar';
-import type { ComparisonOp, SloSpec } from '../models/scenario/planner-types';
+import { compare } from './blocks/grammar';
+import type { ComparisonOp, SloSpec } from './blocks/types';
 import { formatMetric } from './format-metric';
 import { estimate, estimateMetric, sig6, type MetricContext, type RunMetrics } from './metrics';
 

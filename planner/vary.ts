@@ -5,8 +5,8 @@
  * (what reports show), so `8` is the number 8 and `random` the string "random".
  */
 import { parse } from 'yaml';
-import { RANGE_PATTERN, RANGE_VALUES_MAX } from '../models/scenario/planner-schema';
-import type { SweepAxis } from '../models/scenario/planner-types';
+import { RANGE_PATTERN, RANGE_VALUES_MAX } from './blocks/planner-part';
+import type { SweepAxis } from './blocks/types';
 import { PlannerError } from './planner-error';
 
 export interface AxisValue {

@@ -4,7 +4,7 @@
 // test/models/scenario/schema.test.ts fails while the committed file is out of date.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { scenarioJsonSchema } from '../models/scenario/json-schema';
+import { scenarioJsonSchema } from '../planner/scenario-file';
 
 const target = fileURLToPath(new URL('../scenarios/schema.json', import.meta.url));
 writeFileSync(target, JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');

@@ -1,5 +1,5 @@
 import type { ReplicationResult } from '../../models/run/result';
-import { SCALAR_METRICS, type ScalarMetric } from '../../models/scenario/planner-types';
+import { SCALAR_METRICS, type ScalarMetric } from '../../planner/blocks/types';
 import { closest } from '../../models/scenario/did-you-mean';
 import { compareVariants } from '../../planner/compare';
 import { groupResults, loadJob, type Job, type LoadedJob } from '../../planner/job';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { SCALAR_METRICS } from '../../models/scenario/planner-types';
+import { SCALAR_METRICS } from '../../planner/blocks/types';
 import { COMPARE_METRICS_DEFAULT } from '../../planner/compare-defaults';
 import { addRunOptions } from '../run-options';
 import type { CompareFlags } from './compare-command';

@@ -1,5 +1,5 @@
-import { parseSlo } from '../../models/scenario/planner-grammar';
-import type { SloSpec } from '../../models/scenario/planner-types';
+import { parseSlo } from '../../planner/blocks/grammar';
+import type { SloSpec } from '../../planner/blocks/types';
 import { parseRate } from '../../models/scenario/units';
 import { plan } from '../../planner/plan';
 import { axesFromSweep, mergeAxes } from '../../planner/vary';

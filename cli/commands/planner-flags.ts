@@ -4,14 +4,15 @@
  * options themselves are declared in planner-options.ts.
  */
 import type { Scenario } from '../../models/scenario/types';
-import { loadScenario } from '../../models/scenario/load';
+import { loadScenario } from '../../planner/scenario-file';
 import { createRunner, defaultWorkerCount, type UnitRunner } from '../../planner/pool';
 import type { RunSettings } from '../../planner/run-settings';
 import { parseShard, type Shard } from '../../planner/shard';
 import { parseVary, type Axis } from '../../planner/vary';
 import { UsageError } from '../errors';
 import { progressBar } from '../progress';
-import { applyRunFlags, lateFaultNotes, type RunFlags } from '../run-options';
+import { applyRunFlags, lateFaultNotes } from '../run-flags';
+import type { RunFlags } from '../run-options';
 
 export function parseAxes(specs: readonly string[]): Axis[] {
   return specs.map((spec) => parseVary(spec));

@@ -3,7 +3,8 @@ import { renderResult } from '../format/render-result';
 import { loadScenarioFile } from '../load';
 import { writeOutput } from '../output';
 import { progressBar } from '../progress';
-import { applyRunFlags, checkFormat, lateFaultNotes, type RunFlags } from '../run-options';
+import { applyRunFlags, lateFaultNotes } from '../run-flags';
+import { checkFormat, type RunFlags } from '../run-options';
 import { duration } from '../../models/report/numbers';
 import { UsageError } from '../errors';
 

@@ -7,7 +7,7 @@ export function registerSchema(program: Command): void {
     .description('Print the JSON Schema of scenario files (also committed as scenarios/schema.json) for editor autocompletion.')
     .addHelpText('after', '\nExample:\n  meshsim schema > schema.json\n')
     .action(async () => {
-      const { scenarioJsonSchema } = await import('../../models/scenario/json-schema');
+      const { scenarioJsonSchema } = await import('../../planner/scenario-file');
       process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
     });
 }

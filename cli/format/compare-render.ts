@@ -3,8 +3,8 @@
  * requests, CSV (one row per variant and metric), and the JSON contract.
  */
 import type { CompareReport, CompareVariant } from '../../planner/compare';
-import { lowerIsBetter, metricUnit } from '../../models/scenario/planner-grammar';
-import type { ScalarMetric } from '../../models/scenario/planner-types';
+import { lowerIsBetter, metricUnit } from '../../planner/blocks/grammar';
+import type { ScalarMetric } from '../../planner/blocks/types';
 import type { Format } from '../run-options';
 import { formatDiff, formatInterval, formatMetric } from '../../planner/format-metric';
 import { duration } from '../../models/report/numbers';

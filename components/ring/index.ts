@@ -19,5 +19,5 @@ export { buildMaglevTable, checkTableSize, isPrime, maglevBackend, type MaglevBa
 export { murmur3, murmur3String } from './murmur3';
 export type { Placement, StringHash } from './placement';
 export { RendezvousHash, type RendezvousHashOptions } from './rendezvous-hash';
-export { RingError, type RingErrorCode } from './ring-error';
+export { RingError, type RingComponentErrorCode } from './ring-error';
 export { encodeUtf8Into, utf8LengthMax } from './utf8';

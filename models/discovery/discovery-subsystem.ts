@@ -5,15 +5,17 @@
  * caller's balancer. The components are components/discovery; this wires them into a World.
  */
 import { Registry, RegistryAgent, RegistryWatcher } from '../../components/discovery/index';
-import type { DiscoverySpec } from '../scenario/types';
+import type { DiscoverySpec } from './discovery-spec';
 import type { Subsystem, SubsystemRun } from '../subsystem/subsystem';
 import type { WorldHost } from '../subsystem/world-host';
+import { discoveryScenarioPart } from './discovery-scenario-part';
 
 /** Address of the service registry. */
 export const REGISTRY = 'registry';
 
 export const discoverySubsystem: Subsystem = {
   name: 'discovery',
+  scenario: discoveryScenarioPart,
   attach: (world) => (world.scenario.discovery === undefined ? undefined : new DiscoveryRun(world, world.scenario.discovery)),
 };
 

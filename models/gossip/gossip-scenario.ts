@@ -3,7 +3,8 @@ import type { Simulation } from '../../sim/simulation';
 import { GossipCluster } from './gossip-cluster';
 import type { GossipFault } from './cluster-options';
 import type { GossipSummary, QuantileSummary } from './gossip-summary';
-import type { FaultSpec, GossipServiceSpec, Scenario } from '../scenario/types';
+import type { FaultSpec, Scenario } from '../scenario/types';
+import type { GossipServiceSpec } from './gossip-spec';
 
 /**
  * A gossip cluster of the scenario (`kind: gossip` service `name`) in simulation `sim`: its

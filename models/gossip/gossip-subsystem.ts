@@ -17,6 +17,7 @@ import type { GossipCluster } from './gossip-cluster';
 import { GossipReader } from './gossip-reader';
 import { buildCluster, poolGossip } from './gossip-scenario';
 import type { GossipSummary } from './gossip-summary';
+import { gossipScenarioPart } from './gossip-scenario-part';
 
 declare module '../subsystem/subsystem' {
   interface ReplicationParts {
@@ -38,6 +39,7 @@ declare module '../subsystem/subsystem' {
 
 export const gossipSubsystem: Subsystem = {
   name: 'gossip',
+  scenario: gossipScenarioPart,
   attach: (world) => ((world.scenario.gossip?.size ?? 0) > 0 ? new GossipRun(world) : undefined),
   pool: poolGossipClusters,
   hoisted: ['gossipInformed'],

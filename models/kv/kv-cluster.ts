@@ -1,7 +1,8 @@
 import { BoundedLoadPartitioner, KvMembership, type KvValue, type Partitioner, RingPartitioner, type StreamResult } from '../../components/kv/index';
 import { sampler } from '../sampling/distributions';
 import type { RequestStats } from '../request/request-stats';
-import type { KvSpec, MembershipFaultSpec, ServiceSpec } from '../scenario/types';
+import type { ServiceSpec } from '../scenario/types';
+import type { KvSpec, MembershipFaultSpec } from './kv-spec';
 import type { WorldHost } from '../subsystem/world-host';
 import { KvReplica, type KvNodeListener } from './kv-replica';
 import { NodeEnv } from './node-env';

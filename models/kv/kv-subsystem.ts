@@ -14,9 +14,11 @@ import { KvReader, mergeKvViews } from './kv-reader';
 import { kvSection, kvSummary, poolKvSummaries } from './kv-summary';
 import { kvWorkload } from './kv-workload';
 import type { Call } from '../request/request';
+import { kvScenarioPart } from './kv-scenario-part';
 
 export const kvSubsystem: Subsystem = {
   name: 'kv',
+  scenario: kvScenarioPart,
   attach: (world) => ([...world.scenario.services.values()].some(isKv) ? new KvRun(world) : undefined),
   ownsService: isKv,
   pool: (runs) => (runs[0]?.kv === undefined ? {} : { kv: poolKvSummaries(runs.map((run) => run.kv!)) }),

@@ -1,6 +1,6 @@
 import type { Rng } from '../../sim/env';
 import type { Call } from '../request/request';
-import type { KvWorkloadSpec } from '../scenario/types';
+import type { KvWorkloadSpec } from './kv-spec';
 
 /** What a client asks a kv service to do with its call's key. */
 export interface KvRequest {

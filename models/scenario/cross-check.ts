@@ -10,13 +10,8 @@
 import { closest, suggestion } from './did-you-mean';
 import { expandTarget, replicasOf, serviceNodeIds } from './node-ids';
 import { show, type DocumentPath, type PathProblem } from './path-problem';
+import { isMapping, type Mapping, type ScenarioPart, type ServiceKind } from './scenario-part';
 import { parseDuration } from './units';
-import { crossCheckPlanner } from './planner-schema';
-import { crossCheckKv } from './kv-schema';
-
-type Mapping = Readonly<Record<string, unknown>>;
-
-const isMapping = (value: unknown): value is Mapping => value !== null && typeof value === 'object' && !Array.isArray(value);
 const entries = (value: unknown): [string, unknown][] => (isMapping(value) ? Object.entries(value) : []);
 const items = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
@@ -26,16 +21,24 @@ function durationMs(value: unknown): number | undefined {
   return parsed.ok ? parsed.value : undefined;
 }
 
-/** Every cross-section problem of the parsed document `root`. */
-export function crossCheck(root: unknown): PathProblem[] {
+/** Every cross-section problem of the parsed document `root`: the core's, then each part's. */
+export function crossCheck(root: unknown, parts: readonly ScenarioPart[]): PathProblem[] {
   if (!isMapping(root)) return [];
-  const problems = [...checkTimes(root), ...crossCheckPlanner(root), ...crossCheckKv(root)];
+  const problems = checkTimes(root);
+  for (const part of parts) for (const problem of part.crossCheck?.(root) ?? []) problems.push(problem);
   if (isMapping(root.services)) {
     const services = new Map(entries(root.services));
-    for (const found of [checkClientsPresent(root, services), checkClientTargets(root.clients, services), checkCalls(services), checkFaultTargets(root.faults, services)]) for (const problem of found) problems.push(problem);
+    const kinds = new Map(parts.flatMap((part) => part.serviceKinds ?? []).map((k) => [k.kind, k] as const));
+    const variants = ['service', ...parts.flatMap((part) => part.serviceVariants ?? []).map((v) => v.kind)];
+    const kindOf = (service: unknown) => (isMapping(service) && typeof service.kind === 'string' ? kinds.get(service.kind) : undefined);
+    const found = [checkClientsPresent(root, services, kindOf), checkClientTargets(root.clients, services, kindOf, variants), checkCalls(services), checkFaultTargets(root.faults, services)];
+    for (const list of found) for (const problem of list) problems.push(problem);
   }
   return problems;
 }
+
+/** The kind of a service that serves no requests (a part's), or undefined for a plain service. */
+type KindOf = (service: unknown) => ServiceKind | undefined;
 
 function checkTimes(root: Mapping): PathProblem[] {
   const problems: PathProblem[] = [];
@@ -80,31 +83,29 @@ function unknownService(path: DocumentPath, name: string, services: ReadonlyMap<
   return { path, at: 'value', message: `unknown service ${show(name)}`, expected: 'a service name', hint: suggestion(name, [...services.keys()], 'services') };
 }
 
-function checkClientTargets(clients: unknown, services: ReadonlyMap<string, unknown>): PathProblem[] {
+function checkClientTargets(clients: unknown, services: ReadonlyMap<string, unknown>, kindOf: KindOf, variants: readonly string[]): PathProblem[] {
   const problems: PathProblem[] = [];
   for (const [name, client] of entries(clients)) {
     const target = isMapping(client) ? client.target : undefined;
-    if (typeof target === 'string' && !services.has(target)) problems.push(unknownService(['clients', name, 'target'], target, services));
-    else if (typeof target === 'string' && isGossip(services.get(target))) {
+    if (typeof target !== 'string') continue;
+    const kind = kindOf(services.get(target));
+    if (!services.has(target)) problems.push(unknownService(['clients', name, 'target'], target, services));
+    else if (kind !== undefined) {
       problems.push({
         path: ['clients', name, 'target'],
         at: 'value',
-        message: `client ${name} targets "${target}", a gossip cluster, which serves no requests`,
-        expected: 'a service of kind service or kv',
-        hint: 'gossip clusters run on their own; drop the client or target another service',
+        message: `client ${name} targets "${target}", ${kind.one}, which serves no requests`,
+        expected: `a service of kind ${variants.join(' or ')}`,
+        hint: kind.clientHint,
       });
     }
   }
   return problems;
 }
 
-function isGossip(service: unknown): boolean {
-  return isMapping(service) && service.kind === 'gossip';
-}
-
-/** Clients may be left out only when the scenario is gossip clusters alone. */
-function checkClientsPresent(root: Mapping, services: ReadonlyMap<string, unknown>): PathProblem[] {
-  if (root.clients !== undefined || [...services.values()].some(isGossip)) return [];
+/** Clients may be left out only when the scenario has services that run on their own (gossip clusters). */
+function checkClientsPresent(root: Mapping, services: ReadonlyMap<string, unknown>, kindOf: KindOf): PathProblem[] {
+  if (root.clients !== undefined || [...services.values()].some((service) => kindOf(service) !== undefined)) return [];
   return [{
     path: ['clients'],
     at: 'key',

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { COUNT_LIMITS, countUpTo, duration, encodeDetail, explained, positiveDuration, positiveNumber } from './fields';
 import { LIST_LIMITS } from './limits';
+import type { DistSpec } from '../sampling/distributions';
 
 const DIST_KEY = 'The distribution: constant, exponential, uniform, normal, lognormal, erlang, pareto or empirical.';
 
@@ -97,3 +98,8 @@ export const distribution = explained(z.union([duration, distributionObject]), {
 });
 
 export type DistributionDoc = z.output<typeof distribution>;
+
+/** A validated distribution as the samplers take it: a bare duration is a constant. */
+export function normaliseDistribution(dist: DistributionDoc): DistSpec {
+  return typeof dist === 'number' ? { dist: 'constant', value: dist } : dist;
+}

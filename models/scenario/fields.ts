@@ -225,3 +225,6 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
 
 /** Marks a schema with what it expects, for schemas that are not leaves (objects, unions, lists). */
 export const explained = withInfo;
+
+/** A mapping of `fields` with no other keys, explained as `info` says: a part's block, for one. */
+export const block = <F extends z.core.$ZodLooseShape>(fields: F, info: FieldInfo) => withInfo(z.strictObject(fields), info);

@@ -1,16 +1,22 @@
-// The scenario loader: YAML scenario files to the normalised Scenario.
-// readScenarioFile (read-file.ts) is not re-exported: it uses node:fs, and this module
-// also runs in the browser. Import it from './read-file' in Node code.
+// The scenario language's core: YAML scenario files to the normalised Scenario, in a
+// language of the core and a list of parts. The full language (every subsystem and the
+// planner) is bound in planner/scenario-file.ts. read-file.ts is not re-exported: it uses
+// node:fs, and this module also runs in the browser.
 export { BALANCER_POLICY_OPTIONS } from './balancer-options';
 export { BALANCER_DEFAULTS, CALL_DEFAULTS, CLIENT_DEFAULTS, NETWORK_DEFAULTS, RUN_DEFAULTS, SERVICE_DEFAULTS } from './defaults';
 export { closest, editDistance } from './did-you-mean';
 export { DISTRIBUTION_NAMES } from './distribution-schema';
+// The leaf fields a part's schema is made of (scenario-part.ts).
+export { block, boolean, countUpTo, duration, explained, integerBetween, oneOf, positiveDuration, probability, rate, size } from './fields';
+export { faultTarget, faultTiming } from './fault-fields';
 export { formatProblem, ScenarioError, type ScenarioProblem } from './errors';
-export { scenarioJsonSchema } from './json-schema';
-export { loadScenario, type LoadOptions } from './load';
+export { jsonSchemaOf } from './json-schema';
+export { scenarioLanguage, type ScenarioLanguage } from './language';
+export { type LoadOptions } from './load';
 export { nodeId, serviceNodeIds } from './node-ids';
 export { type ScenarioOverride } from './overrides';
-export { scenarioSchema, type ScenarioDoc } from './schema';
+export { buildScenarioSchema, type ScenarioDoc } from './schema';
+export type { Fields, NormaliseContext, PartFault, ScenarioPart, ServiceKind, ServiceVariant } from './scenario-part';
 export type * from './types';
 export {
   parseBandwidth,

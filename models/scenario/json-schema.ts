@@ -11,7 +11,6 @@
  */
 import { z } from 'zod';
 import { fieldJsonSchema } from './fields';
-import { scenarioSchema } from './schema';
 
 /**
  * The hand-written JSON Schema of a unit field, found through the clones that `.meta()`
@@ -39,9 +38,9 @@ function override(schema: z.core.$ZodType, target: Record<string, unknown>): voi
   Object.assign(target, unit.json, meta, { description });
 }
 
-/** The JSON Schema (draft-07) of scenario files, as a plain object. */
-export function scenarioJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(scenarioSchema, {
+/** The JSON Schema (draft-07) of scenario files in the language of `schema`, as a plain object. */
+export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  return z.toJSONSchema(schema, {
     target: 'draft-07',
     io: 'input',
     unrepresentable: 'throw',

@@ -18,19 +18,27 @@ import { applyOverrides, overrideText, type ScenarioOverride } from './overrides
 import { parseSource } from './parse-source';
 import { cutShort, pathText, type PathProblem } from './path-problem';
 import { runSizeProblems } from './run-size';
-import { scenarioSchema } from './schema';
+import type { ScenarioPart } from './scenario-part';
+import type { ScenarioDoc } from './schema';
 import { sizeProblem, type SourceProblem } from './source-size';
 import { positionOf } from './source-position';
 import type { Scenario } from './types';
 import { validate } from './validate';
+import type { z } from 'zod';
 
 export interface LoadOptions {
   /** `path=value` settings applied to the document before validation, in order. */
   readonly overrides?: readonly ScenarioOverride[];
 }
 
+/** A language to load in: its parts and its schema (language.ts). */
+export interface Grammar {
+  readonly parts: readonly ScenarioPart[];
+  readonly schema: z.ZodType<ScenarioDoc>;
+}
+
 /**
- * Parses, validates and normalises a scenario.
+ * Parses, validates and normalises a scenario written in `grammar`.
  *
  * @param text the YAML source
  * @param file the file name used in problem locations (not read)
@@ -38,7 +46,7 @@ export interface LoadOptions {
  * @returns the normalised scenario (durations in ms, rates per second, sizes in bytes)
  * @throws ScenarioError listing every problem found, in source order
  */
-export function loadScenario(text: string, file: string, opts: LoadOptions = {}): Scenario {
+export function loadIn(grammar: Grammar, text: string, file: string, opts: LoadOptions = {}): Scenario {
   // A file too big is refused before it is read any further: at its start.
   const tooBig = sizeProblem(text);
   if (tooBig !== undefined) throw new ScenarioError([placeSourceProblem(tooBig, { line: 1, col: 1 }, file)]);
@@ -62,11 +70,11 @@ export function loadScenario(text: string, file: string, opts: LoadOptions = {})
   // Over-long lists stop here: validating a million entries would take minutes.
   const tooLong = listLengthProblems(raw);
   if (tooLong.length > 0) fail(tooLong);
-  const { data, problems } = validate(scenarioSchema, raw);
-  const documentProblems = [...problems, ...crossCheck(raw)];
+  const { data, problems } = validate(grammar.schema, raw);
+  const documentProblems = [...problems, ...crossCheck(raw, grammar.parts)];
   if (overrideProblems.length > 0 || documentProblems.length > 0) fail(documentProblems);
-  const scenario = normalise(data!);
-  const sizeProblems = runSizeProblems(scenario);
+  const scenario = normalise(data!, grammar.parts);
+  const sizeProblems = runSizeProblems(scenario, grammar.parts);
   if (sizeProblems.length > 0) fail(sizeProblems);
   return scenario;
 }

@@ -3,24 +3,14 @@
  * filled in (from `defaults.ts`), constants become distributions, rates become steps and
  * fault targets become node ids. Units are already parsed by the schema.
  */
-import { BALANCER_DEFAULTS, CALL_DEFAULTS, CLIENT_DEFAULTS, defaultWindowMs, NETWORK_DEFAULTS, RUN_DEFAULTS, SERVICE_DEFAULTS } from './defaults';
-import type { DistributionDoc } from './distribution-schema';
+import { BALANCER_DEFAULTS, CALL_DEFAULTS, CLIENT_DEFAULTS, defaultWindowMs, NETWORK_DEFAULTS, parsedDefault, RUN_DEFAULTS, SERVICE_DEFAULTS } from './defaults';
+import { normaliseDistribution } from './distribution-schema';
 import { expandTarget } from './node-ids';
 import { normaliseResilience } from './resilience-schema';
-import { normalisePlanner } from './planner-schema';
-import { normaliseDiscovery } from './discovery-schema';
-import { normaliseGossip } from './gossip-schema';
-import { membershipFaultSpecs, normaliseKvClient, normaliseKvService } from './kv-schema';
-import type { BalancerDoc, ClientDoc, FaultDoc, ScenarioDoc, ServiceDoc } from './schema';
-import type { ArrivalSpec, BalancerSpec, ClientSpec, DistSpec, FaultSpec, RateStep, Scenario, ServiceSpec, GossipServiceSpec } from './types';
-import { parseDuration, parsePercent, parseProbability, parseSize, type UnitResult } from './units';
-
-/** The value of a default written in `defaults.ts`; failing to parse one is a bug. */
-function parsedDefault(parse: (raw: unknown) => UnitResult, written: string): number {
-  const result = parse(written);
-  if (!result.ok) throw new Error(`scenario: default "${written}" does not parse: expected ${result.expected}`);
-  return result.value;
-}
+import type { NormaliseContext, ScenarioPart } from './scenario-part';
+import type { BalancerDoc, ClientDoc, CoreFaultDoc, ScenarioDoc, ServiceDoc } from './schema';
+import type { ArrivalSpec, BalancerSpec, ClientSpec, FaultSpec, RateStep, Scenario, ServiceSpec } from './types';
+import { parseDuration, parsePercent, parseProbability, parseSize } from './units';
 
 /** Defaults in normalised units, parsed once. */
 const DEFAULT_VALUES = Object.freeze({
@@ -38,19 +28,25 @@ function defined<T extends object>(fields: T): { [K in keyof T]: Exclude<T[K], u
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 }
 
-/** The normalised scenario of a document that passed validation and cross-checks. */
-export function normalise(doc: ScenarioDoc): Scenario {
+/**
+ * The normalised scenario of a document that passed validation and cross-checks, in the
+ * language of the core and `parts`: each part adds its fields after the core's.
+ */
+export function normalise(doc: ScenarioDoc, parts: readonly ScenarioPart[]): Scenario {
+  const otherKinds = new Set(parts.flatMap((part) => (part.serviceKinds ?? []).map((k) => k.kind)));
   const services = new Map<string, ServiceSpec>();
-  const gossip = new Map<string, GossipServiceSpec>();
+  const replicasByService = new Map<string, number>();
   for (const [name, service] of Object.entries(doc.services)) {
-    if (service.kind === 'gossip') gossip.set(name, normaliseGossip(service));
-    else services.set(name, normaliseService(service));
+    if (service.kind !== undefined && otherKinds.has(service.kind)) {
+      replicasByService.set(name, service.replicas as number);
+      continue;
+    }
+    const spec = normaliseService(service, parts);
+    services.set(name, spec);
+    replicasByService.set(name, spec.replicas);
   }
-  const replicasByService = new Map<string, number>([
-    ...[...services].map(([name, service]) => [name, service.replicas] as const),
-    ...[...gossip].map(([name, cluster]) => [name, cluster.members] as const),
-  ]);
-  return {
+  const context: NormaliseContext = { nodesOf: (target) => targetNodes(target, replicasByService) };
+  const scenario: Record<string, unknown> = {
     name: doc.name,
     ...defined({ description: doc.description }),
     seed: doc.seed,
@@ -64,16 +60,11 @@ export function normalise(doc: ScenarioDoc): Scenario {
       loss: doc.network.loss ?? DEFAULT_VALUES.networkLoss,
     },
     services,
-    clients: new Map(Object.entries(doc.clients ?? {}).map(([name, client]) => [name, normaliseClient(client, services.get(client.target)?.kv !== undefined)] as const)),
-    faults: normaliseFaults(doc, replicasByService),
-    ...normalisePlanner(doc),
-    ...(doc.discovery === undefined ? {} : { discovery: normaliseDiscovery(doc.discovery) }),
-    ...(gossip.size === 0 ? {} : { gossip }),
+    clients: new Map(Object.entries(doc.clients ?? {}).map(([name, client]) => [name, normaliseClient(client, services.get(client.target), parts)] as const)),
+    faults: normaliseFaults(doc, parts, context),
   };
-}
-
-function normaliseDistribution(dist: DistributionDoc): DistSpec {
-  return typeof dist === 'number' ? { dist: 'constant', value: dist } : dist;
+  for (const part of parts) Object.assign(scenario, part.normalise?.(doc, context));
+  return scenario as unknown as Scenario;
 }
 
 function normaliseBalancer(balancer: BalancerDoc | undefined): BalancerSpec {
@@ -81,7 +72,14 @@ function normaliseBalancer(balancer: BalancerDoc | undefined): BalancerSpec {
   return { policy, options, panicThresholdPercent: panicThreshold ?? DEFAULT_VALUES.panicThresholdPercent };
 }
 
-function normaliseService(service: ServiceDoc): ServiceSpec {
+/** Each part's fields, in the parts' order. */
+function partsOf(parts: readonly ScenarioPart[], fields: (part: ScenarioPart) => object | undefined): object {
+  const out = {};
+  for (const part of parts) Object.assign(out, fields(part));
+  return out;
+}
+
+function normaliseService(service: ServiceDoc, parts: readonly ScenarioPart[]): ServiceSpec {
   return {
     replicas: service.replicas ?? SERVICE_DEFAULTS.replicas,
     ...defined({ weights: service.weights }),
@@ -100,11 +98,11 @@ function normaliseService(service: ServiceDoc): ServiceSpec {
     errorRate: service.errorRate ?? DEFAULT_VALUES.errorRate,
     requestSizeBytes: service.requestSize ?? DEFAULT_VALUES.requestSizeBytes,
     responseSizeBytes: service.responseSize ?? DEFAULT_VALUES.responseSizeBytes,
-    ...normaliseKvService(service),
+    ...partsOf(parts, (part) => part.normaliseService?.(service)),
   };
 }
 
-function normaliseClient(client: ClientDoc, targetIsKv: boolean): ClientSpec {
+function normaliseClient(client: ClientDoc, target: ServiceSpec | undefined, parts: readonly ScenarioPart[]): ClientSpec {
   return {
     target: client.target,
     instances: client.instances ?? CLIENT_DEFAULTS.instances,
@@ -113,7 +111,7 @@ function normaliseClient(client: ClientDoc, targetIsKv: boolean): ClientSpec {
     balancer: normaliseBalancer(client.balancer),
     resilience: normaliseResilience(client),
     ...(client.keys === undefined ? {} : { keys: client.keys.dist === 'zipf' ? { dist: 'zipf', count: client.keys.count, s: client.keys.s ?? 1 } : client.keys }),
-    ...normaliseKvClient(client, targetIsKv),
+    ...partsOf(parts, (part) => part.normaliseClient?.(client, target)),
   };
 }
 
@@ -133,24 +131,28 @@ function targetNodes(target: string, replicasByService: ReadonlyMap<string, numb
   return nodes;
 }
 
-/** Faults in file order; membership faults get their node ids from the membership timeline. */
-function normaliseFaults(doc: ScenarioDoc, replicasByService: ReadonlyMap<string, number>): FaultSpec[] {
-  const faults = doc.faults ?? [];
-  const membership = membershipFaultSpecs(faults, new Map(Object.entries(doc.services)));
-  return faults.map((fault, index) => membership.get(index) ?? normaliseFault(fault, replicasByService));
+/** Faults in file order: the core's here, the parts' by their own hooks. */
+function normaliseFaults(doc: ScenarioDoc, parts: readonly ScenarioPart[], context: NormaliseContext): FaultSpec[] {
+  const byPart = parts.flatMap((part) => (part.normaliseFaults === undefined ? [] : [part.normaliseFaults(doc, context)]));
+  return (doc.faults ?? []).map((fault, index) => {
+    for (const specs of byPart) {
+      const spec = specs.get(index);
+      if (spec !== undefined) return spec;
+    }
+    // Not a part's, so one of the core's.
+    return normaliseFault(fault as CoreFaultDoc, context);
+  });
 }
 
-function normaliseFault(fault: FaultDoc, replicasByService: ReadonlyMap<string, number>): FaultSpec {
-  const timing = { atMs: fault.at, ...defined({ forMs: 'for' in fault ? fault.for : undefined }) };
-  if ('crash' in fault) return { kind: 'crash', ...timing, targets: targetNodes(fault.crash, replicasByService) };
-  if ('slow' in fault) return { kind: 'slow', ...timing, targets: targetNodes(fault.slow, replicasByService), factor: fault.factor };
+function normaliseFault(fault: CoreFaultDoc, { nodesOf }: NormaliseContext): FaultSpec {
+  const timing = { atMs: fault.at, ...defined({ forMs: fault.for }) };
+  if ('crash' in fault) return { kind: 'crash', ...timing, targets: nodesOf(fault.crash) };
+  if ('slow' in fault) return { kind: 'slow', ...timing, targets: nodesOf(fault.slow), factor: fault.factor };
   if ('partition' in fault) {
-    const groups = fault.partition.map((group) => [...new Set(group.flatMap((target) => targetNodes(target, replicasByService)))]);
+    const groups = fault.partition.map((group) => [...new Set(group.flatMap((target) => nodesOf(target)))]);
     return { kind: 'partition', ...timing, groups };
   }
-  if ('errors' in fault) return { kind: 'errors', ...timing, targets: targetNodes(fault.errors, replicasByService), probability: fault.rate };
+  if ('errors' in fault) return { kind: 'errors', ...timing, targets: nodesOf(fault.errors), probability: fault.rate };
   if ('loss' in fault) return { kind: 'loss', ...timing, probability: fault.loss };
-  if ('join' in fault) return { kind: 'join', ...timing, service: fault.join, count: fault.count ?? 1 };
-  if ('leave' in fault) return { kind: 'leave', ...timing, targets: targetNodes(fault.leave, replicasByService) };
-  throw new Error('scenario: a membership fault missing from the membership timeline');
+  throw new Error('scenario: a fault that neither the core nor a part normalised');
 }

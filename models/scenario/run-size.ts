@@ -9,10 +9,10 @@
  * replication): it only has to tell a long run from one that never ends, and the bound
  * sits orders of magnitude above any run that finishes.
  */
-import { gossipLanProfile } from '../../components/gossip/index';
 import { moments } from '../sampling/distributions';
 import { LIMIT_REASONS, RUN_LIMITS, SEED_MAX } from './limits';
 import type { PathProblem } from './path-problem';
+import type { ScenarioPart } from './scenario-part';
 import type { ClientSpec, RateStep, Scenario, ServiceSpec } from './types';
 
 /**
@@ -74,21 +74,14 @@ function clientRequests(client: ClientSpec, scenario: Scenario, callsOf: (servic
   return arrivals * callsOf(client.target);
 }
 
-/** Protocol rounds of the gossip clusters in one replication (probes and gossip rounds, per member), plus rumours. */
-function gossipRounds(scenario: Scenario): number {
-  let total = 0;
-  for (const cluster of scenario.gossip?.values() ?? []) {
-    const probeMs = (cluster.config.probeIntervalMs as number | undefined) ?? gossipLanProfile.probeIntervalMs;
-    const gossipMs = (cluster.config.gossipIntervalMs as number | undefined) ?? gossipLanProfile.gossipIntervalMs;
-    total += cluster.members * scenario.durationMs * (1 / probeMs + 1 / gossipMs) + (cluster.eventsPerSec * scenario.durationMs) / 1000;
-  }
-  return total;
-}
-
-/** Expected requests of the whole run (every replication), downstream calls and gossip rounds included. */
-export function expectedRequests(scenario: Scenario): number {
+/**
+ * Expected requests of the whole run (every replication), downstream calls included, and
+ * the parts' own work (a gossip cluster's protocol rounds).
+ */
+export function expectedRequests(scenario: Scenario, parts: readonly ScenarioPart[]): number {
   const callsOf = fanOut(scenario.services);
-  let perReplication = gossipRounds(scenario);
+  let perReplication = 0;
+  for (const part of parts) perReplication += part.workPerReplication?.(scenario) ?? 0;
   for (const client of scenario.clients.values()) perReplication += clientRequests(client, scenario, callsOf);
   return perReplication * scenario.replications;
 }
@@ -118,11 +111,11 @@ function stuckClients(scenario: Scenario): PathProblem[] {
  * closed-loop users that never let time pass. Paths point at the field a user most
  * likely changes (`duration`, `seed`) or that causes it (a closed client's think time).
  */
-export function runSizeProblems(scenario: Scenario): PathProblem[] {
+export function runSizeProblems(scenario: Scenario, parts: readonly ScenarioPart[]): PathProblem[] {
   const stuck = stuckClients(scenario);
   if (stuck.length > 0) return stuck;
   const problems: PathProblem[] = [];
-  const requests = expectedRequests(scenario);
+  const requests = expectedRequests(scenario, parts);
   if (!(requests <= RUN_LIMITS.requests)) {
     problems.push({
       path: ['duration'],

@@ -1,26 +1,25 @@
 /**
- * The zod schema of a scenario YAML document (v1): the loader validates with it and the
- * JSON Schema (`scenarios/schema.json`) is generated from it.
+ * The zod schema of a scenario YAML document (v1), built from the core's fields and a list
+ * of parts (scenario-part.ts): the loader validates with it and the JSON Schema
+ * (`scenarios/schema.json`) is generated from it.
  *
  * Objects are strict, so a misspelt key is an error, not a silently ignored setting.
  * Optional fields show their default (from `defaults.ts`) but the schema does not fill
  * it: `normalise.ts` does, in one place. Checks that span sections (references between
  * services, faults naming nodes, warmup < duration) live in `cross-check.ts`.
  *
- * To add a field: add it here with a `description` (and a default in `defaults.ts`), map it
- * in `normalise.ts`, document it in docs/scenarios.md, then run scripts/write-schema.ts.
+ * To add a core field: add it here with a `description` (and a default in `defaults.ts`),
+ * map it in `normalise.ts`, document it in docs/scenarios.md, then run
+ * scripts/write-schema.ts. A subsystem's fields go in its part, in its own folder.
  */
 import { z } from 'zod';
 import { balancer, type BalancerDoc } from './balancer-schema';
 import { CALL_DEFAULTS, CLIENT_DEFAULTS, DEFAULT_WINDOWS, NETWORK_DEFAULTS, RUN_DEFAULTS, SERVICE_DEFAULTS } from './defaults';
 import { distribution } from './distribution-schema';
+import { faultTarget, faultTiming } from './fault-fields';
 import { checkResilience, resilienceFields } from './resilience-schema';
-import { plannerFields } from './planner-schema';
-import { discovery } from './discovery-schema';
-import { gossipService } from './gossip-schema';
-import { checkKvService, kvClientFields, kvServiceFields, membershipFaults } from './kv-schema';
+import type { Fields, Mapping, ScenarioPart } from './scenario-part';
 import {
-  bandwidth,
   COUNT_LIMITS,
   countUpTo,
   boolean,
@@ -40,6 +39,7 @@ import {
   serviceName,
   size,
   text,
+  bandwidth,
 } from './fields';
 import { LIMIT_REASONS, LIST_LIMITS, RUN_LIMITS } from './limits';
 
@@ -68,50 +68,71 @@ const call = explained(
   { expected: 'a call { service, count?, parallel? }', example: '{ service: db }' },
 ).meta({ description: 'A downstream call made after the CPU work, before responding.' });
 
-const service = explained(
-  z.strictObject({
-    replicas: countUpTo(COUNT_LIMITS.replicas, 3).optional().meta({
-      description: 'Number of replicas; their node ids are <service>-0 … <service>-(n-1).',
-      default: SERVICE_DEFAULTS.replicas,
-    }),
-    weights: explained(z.array(positiveNumber(2)).min(1), { expected: 'a list of positive weights, one per replica', example: '[1, 1, 2]' })
-      .optional()
-      .meta({ description: 'Balancing weight of each replica, e.g. [1, 1, 2] (weighted policies); default all 1.' }),
-    cores: countUpTo(COUNT_LIMITS.cores, 4).optional().meta({ description: 'Cores per replica (servers in M/M/c).', default: SERVICE_DEFAULTS.cores }),
-    discipline: oneOf(['fifo', 'ps']).optional().meta({
-      description: 'Queue discipline: fifo (first come, first served) or ps (processor sharing).',
-      default: SERVICE_DEFAULTS.discipline,
-    }),
-    queueLimit: nonNegativeInteger(100).optional().meta({
-      description: 'Requests that may wait for a core; more are rejected. Absent = unbounded; 0 = no waiting.',
-    }),
-    serviceTime: distribution.meta({ description: 'CPU time of one request: a duration, e.g. 5ms, or a distribution.' }),
-    errorRate: probability.optional().meta({ description: 'Probability that a replica answers with an error, e.g. 0.1%.', default: SERVICE_DEFAULTS.errorRate }),
-    requestSize: size.optional().meta({ description: 'Size of a request to this service, e.g. 1KiB.', default: SERVICE_DEFAULTS.requestSize }),
-    responseSize: size.optional().meta({ description: 'Size of its response, e.g. 4KiB.', default: SERVICE_DEFAULTS.responseSize }),
-    calls: explained(z.array(call), { expected: 'a list of calls', example: '[{ service: db }]' })
-      .optional()
-      .meta({ description: 'Downstream calls made by each request, in order.', default: [], maxItems: LIST_LIMITS.calls }),
-    callTimeout: positiveDuration.optional().meta({ description: 'Timeout of each downstream call, e.g. 1s; absent = none.' }),
-    balancer: balancer.optional().meta({ description: 'Balancer each replica uses for its downstream calls.' }),
-    ...resilienceFields,
-    ...kvServiceFields,
+/** The core's fields of a plain service; `kind` and the parts' fields follow them. */
+const serviceFields = {
+  replicas: countUpTo(COUNT_LIMITS.replicas, 3).optional().meta({
+    description: 'Number of replicas; their node ids are <service>-0 … <service>-(n-1).',
+    default: SERVICE_DEFAULTS.replicas,
   }),
-  { expected: 'a service mapping { serviceTime, replicas?, cores?, ... }', example: '{ serviceTime: 10ms }' },
-).superRefine((doc, ctx) => {
-  checkResilience(doc, ctx);
-  checkKvService(doc, ctx);
-  const replicas = doc.replicas ?? SERVICE_DEFAULTS.replicas;
-  if (doc.weights !== undefined && doc.weights.length !== replicas) {
-    ctx.addIssue({ code: 'custom', path: ['weights'], message: encodeDetail({ expected: `${replicas} weights, one per replica`, example: `[${Array(replicas).fill(1).join(', ')}]` }) });
-  }
-}).meta({ description: 'A service: replicas with cores and a queue, doing CPU work then downstream calls.' });
+  weights: explained(z.array(positiveNumber(2)).min(1), { expected: 'a list of positive weights, one per replica', example: '[1, 1, 2]' })
+    .optional()
+    .meta({ description: 'Balancing weight of each replica, e.g. [1, 1, 2] (weighted policies); default all 1.' }),
+  cores: countUpTo(COUNT_LIMITS.cores, 4).optional().meta({ description: 'Cores per replica (servers in M/M/c).', default: SERVICE_DEFAULTS.cores }),
+  discipline: oneOf(['fifo', 'ps']).optional().meta({
+    description: 'Queue discipline: fifo (first come, first served) or ps (processor sharing).',
+    default: SERVICE_DEFAULTS.discipline,
+  }),
+  queueLimit: nonNegativeInteger(100).optional().meta({
+    description: 'Requests that may wait for a core; more are rejected. Absent = unbounded; 0 = no waiting.',
+  }),
+  serviceTime: distribution.meta({ description: 'CPU time of one request: a duration, e.g. 5ms, or a distribution.' }),
+  errorRate: probability.optional().meta({ description: 'Probability that a replica answers with an error, e.g. 0.1%.', default: SERVICE_DEFAULTS.errorRate }),
+  requestSize: size.optional().meta({ description: 'Size of a request to this service, e.g. 1KiB.', default: SERVICE_DEFAULTS.requestSize }),
+  responseSize: size.optional().meta({ description: 'Size of its response, e.g. 4KiB.', default: SERVICE_DEFAULTS.responseSize }),
+  calls: explained(z.array(call), { expected: 'a list of calls', example: '[{ service: db }]' })
+    .optional()
+    .meta({ description: 'Downstream calls made by each request, in order.', default: [], maxItems: LIST_LIMITS.calls }),
+  callTimeout: positiveDuration.optional().meta({ description: 'Timeout of each downstream call, e.g. 1s; absent = none.' }),
+  balancer: balancer.optional().meta({ description: 'Balancer each replica uses for its downstream calls.' }),
+  ...resilienceFields,
+};
+
+/** The fields that `pick` gives of every part, in the parts' order. */
+function partFields(parts: readonly ScenarioPart[], pick: (part: ScenarioPart) => Fields | undefined): Fields {
+  const fields: Record<string, z.ZodType> = {};
+  for (const part of parts) for (const [key, field] of Object.entries(pick(part) ?? {})) fields[key] = field;
+  return fields;
+}
+
+/** A plain service, `kind: service` or a variant a part adds (`kind: kv`), with the parts' fields. */
+function serviceSchema(parts: readonly ScenarioPart[]) {
+  const variants = parts.flatMap((part) => part.serviceVariants ?? []);
+  const kind = oneOf(['service', ...variants.map((v) => v.kind)] as [string, ...string[]]).optional().meta({
+    description: `${['service: CPU work then downstream calls', ...variants.map((v) => `${v.kind}: ${v.description}`)].join('; ')}.`,
+    default: SERVICE_DEFAULTS.kind,
+  });
+  const checks = parts.flatMap((part) => (part.checkService === undefined ? [] : [part.checkService]));
+  return explained(z.strictObject({ ...serviceFields, kind, ...partFields(parts, (part) => part.serviceFields) }), {
+    expected: 'a service mapping { serviceTime, replicas?, cores?, ... }',
+    example: '{ serviceTime: 10ms }',
+  }).superRefine((doc, ctx) => {
+    checkResilience(doc, ctx);
+    for (const check of checks) check(doc, ctx);
+    const replicas = doc.replicas ?? SERVICE_DEFAULTS.replicas;
+    if (doc.weights !== undefined && doc.weights.length !== replicas) {
+      ctx.addIssue({ code: 'custom', path: ['weights'], message: encodeDetail({ expected: `${replicas} weights, one per replica`, example: `[${Array(replicas).fill(1).join(', ')}]` }) });
+    }
+  }).meta({ description: 'A service: replicas with cores and a queue, doing CPU work then downstream calls.' });
+}
 
 /** Every kind of service, told apart by `kind` (absent = service). A new kind is one more entry. */
-const serviceKinds = explained(z.discriminatedUnion('kind', [service, gossipService]), {
-  expected: 'a service mapping { serviceTime, replicas?, ... } or a gossip cluster { kind: gossip, replicas }',
-  example: '{ serviceTime: 10ms }',
-});
+function serviceKindsSchema(parts: readonly ScenarioPart[]) {
+  const kinds = parts.flatMap((part) => part.serviceKinds ?? []);
+  return explained(z.discriminatedUnion('kind', [serviceSchema(parts), ...kinds.map((k) => k.schema)]), {
+    expected: ['a service mapping { serviceTime, replicas?, ... }', ...kinds.map((k) => k.expected)].join(' or '),
+    example: '{ serviceTime: 10ms }',
+  });
+}
 
 // ---- clients ---------------------------------------------------------------------------
 
@@ -177,77 +198,73 @@ const keys = explained(
   { expected: 'keys { dist: uniform | zipf, count, s? }', example: '{ dist: zipf, count: 10000, s: 1.1 }' },
 ).meta({ description: 'Request keys, for hashing balancers (ring-hash, maglev) and KV workloads.' });
 
-const client = explained(
-  z.strictObject({
-    target: serviceName.meta({ description: 'The service this client sends requests to.' }),
-    instances: countUpTo(COUNT_LIMITS.instances, 2).optional().meta({
-      description: 'Independent client instances, each with its own balancer.',
-      default: CLIENT_DEFAULTS.instances,
-    }),
-    arrival,
-    timeout: positiveDuration.optional().meta({ description: 'Per-request timeout, e.g. 2s; absent = none.' }),
-    balancer: balancer.optional().meta({ description: 'Balancer each instance uses to pick a replica of the target.' }),
-    keys: keys.optional(),
-    ...resilienceFields,
-    ...kvClientFields,
+/** The core's fields of a client; the parts' fields follow them. */
+const clientFields = {
+  target: serviceName.meta({ description: 'The service this client sends requests to.' }),
+  instances: countUpTo(COUNT_LIMITS.instances, 2).optional().meta({
+    description: 'Independent client instances, each with its own balancer.',
+    default: CLIENT_DEFAULTS.instances,
   }),
-  { expected: 'a client mapping { target, arrival, ... }', example: '{ target: api, arrival: { process: poisson, rate: 100/s } }' },
-).superRefine(checkResilience).meta({ description: 'A source of requests.' });
+  arrival,
+  timeout: positiveDuration.optional().meta({ description: 'Per-request timeout, e.g. 2s; absent = none.' }),
+  balancer: balancer.optional().meta({ description: 'Balancer each instance uses to pick a replica of the target.' }),
+  keys: keys.optional(),
+  ...resilienceFields,
+};
+
+function clientSchema(parts: readonly ScenarioPart[]) {
+  return explained(z.strictObject({ ...clientFields, ...partFields(parts, (part) => part.clientFields) }), {
+    expected: 'a client mapping { target, arrival, ... }',
+    example: '{ target: api, arrival: { process: poisson, rate: 100/s } }',
+  }).superRefine(checkResilience).meta({ description: 'A source of requests.' });
+}
 
 // ---- faults ----------------------------------------------------------------------------
 
-const faultTarget = explained(z.string().min(1), { expected: 'a node id like srv-0 or a service name', example: 'srv-0' });
+const coreFaults = [
+  z
+    .strictObject({ ...faultTiming, crash: faultTarget.meta({ description: 'Node id (srv-0) or service (all its replicas) to crash.' }) })
+    .meta({ description: 'Crash nodes, for a while or until the end of the run.' }),
+  z
+    .strictObject({
+      ...faultTiming,
+      slow: faultTarget.meta({ description: 'Node id (srv-0) or service (all its replicas) to slow down.' }),
+      factor: positiveNumber(5).meta({ description: 'Service times are multiplied by this factor, e.g. 5.' }),
+    })
+    .meta({ description: 'Slow nodes down (a noisy neighbour, a GC pause).' }),
+  z
+    .strictObject({
+      ...faultTiming,
+      partition: explained(z.array(explained(z.array(faultTarget).min(1), { expected: 'a non-empty list of nodes', example: '[srv-0]' })).min(2), {
+        expected: 'a list of at least two groups of nodes',
+        example: '[[srv-0], [db-0, db-1]]',
+      }).meta({ description: 'Groups of node ids or services, e.g. [[srv-0], [db-0, db-1]]; messages between groups are dropped.' }),
+    })
+    .meta({ description: 'Partition the network between groups of nodes.' }),
+  z
+    .strictObject({ ...faultTiming, loss: probability.meta({ description: 'Probability that any message is lost, e.g. 5%.' }) })
+    .meta({ description: 'Lose messages anywhere on the network.' }),
+  z
+    .strictObject({
+      ...faultTiming,
+      errors: faultTarget.meta({ description: 'Node id (srv-0) or service (all its replicas) that fails fast with errors.' }),
+      rate: probability.meta({ description: 'Share of requests answered at once with an error (503), e.g. 100%.' }),
+    })
+    .meta({ description: 'Make nodes fail fast with errors (a bad deploy, a broken dependency).' }),
+] as const;
 
-const faultTiming = {
-  at: duration.meta({ description: 'Time the fault starts, e.g. 500s.' }),
-  for: positiveDuration.optional().meta({ description: 'How long it lasts, e.g. 10s; absent = until the end of the run.' }),
-};
+const CORE_FAULT_KEYS = ['crash', 'slow', 'partition', 'loss', 'errors'];
 
-const fault = explained(
-  z.union([
-    z
-      .strictObject({ ...faultTiming, crash: faultTarget.meta({ description: 'Node id (srv-0) or service (all its replicas) to crash.' }) })
-      .meta({ description: 'Crash nodes, for a while or until the end of the run.' }),
-    z
-      .strictObject({
-        ...faultTiming,
-        slow: faultTarget.meta({ description: 'Node id (srv-0) or service (all its replicas) to slow down.' }),
-        factor: positiveNumber(5).meta({ description: 'Service times are multiplied by this factor, e.g. 5.' }),
-      })
-      .meta({ description: 'Slow nodes down (a noisy neighbour, a GC pause).' }),
-    z
-      .strictObject({
-        ...faultTiming,
-        partition: explained(z.array(explained(z.array(faultTarget).min(1), { expected: 'a non-empty list of nodes', example: '[srv-0]' })).min(2), {
-          expected: 'a list of at least two groups of nodes',
-          example: '[[srv-0], [db-0, db-1]]',
-        }).meta({ description: 'Groups of node ids or services, e.g. [[srv-0], [db-0, db-1]]; messages between groups are dropped.' }),
-      })
-      .meta({ description: 'Partition the network between groups of nodes.' }),
-    z
-      .strictObject({ ...faultTiming, loss: probability.meta({ description: 'Probability that any message is lost, e.g. 5%.' }) })
-      .meta({ description: 'Lose messages anywhere on the network.' }),
-    z
-      .strictObject({
-        ...faultTiming,
-        errors: faultTarget.meta({ description: 'Node id (srv-0) or service (all its replicas) that fails fast with errors.' }),
-        rate: probability.meta({ description: 'Share of requests answered at once with an error (503), e.g. 100%.' }),
-      })
-      .meta({ description: 'Make nodes fail fast with errors (a bad deploy, a broken dependency).' }),
-    ...membershipFaults,
-    z
-      .strictObject({
-        ...faultTiming,
-        join: serviceName.meta({ description: 'A gossip cluster that new members join.' }),
-        count: countUpTo(COUNT_LIMITS.joins, 10).optional().meta({ description: 'Members that join (default 1).' }),
-      })
-      .meta({ description: 'New members join a gossip cluster through random seeds.' }),
-    z
-      .strictObject({ ...faultTiming, leave: faultTarget.meta({ description: 'Gossip member id (gossip-3) or cluster (all members) that leaves gracefully.' }) })
-      .meta({ description: 'Gossip members leave gracefully.' }),
-  ]),
-  { expected: 'a fault with one of the keys crash, slow, partition, loss, errors, add-node, remove-node, join or leave', example: '{ at: 10s, crash: srv-0, for: 5s }' },
-);
+/** "a, b, c or d" */
+const alternatives = (words: readonly string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}`);
+
+function faultSchema(parts: readonly ScenarioPart[]) {
+  const faults = parts.flatMap((part) => part.faults ?? []);
+  return explained(z.union([...coreFaults, ...faults.map((f) => f.schema)]), {
+    expected: `a fault with one of the keys ${alternatives([...CORE_FAULT_KEYS, ...faults.map((f) => f.key)])}`,
+    example: '{ at: 10s, crash: srv-0, for: 5s }',
+  });
+}
 
 // ---- the document ----------------------------------------------------------------------
 
@@ -257,42 +274,65 @@ const nonEmpty = (what: string, example: string) => (entries: Record<string, unk
   }
 };
 
-export const scenarioSchema = explained(
-  z.strictObject({
-    name: text('my-scenario').meta({ description: 'Name of the scenario, shown in reports.' }),
-    description: explained(z.string(), { expected: 'text', example: 'What this scenario shows.' }).optional().meta({ description: 'Free text about the scenario.' }),
-    seed: seed.meta({ description: 'Master random seed; replication i uses seed + i (at most 2^53 − 1 in all).' }),
-    duration: positiveDuration.meta({ description: 'Simulated time of each run, e.g. 600s.' }),
-    warmup: duration.optional().meta({ description: 'Initial time excluded from the metrics, e.g. 60s; shorter than duration.', default: RUN_DEFAULTS.warmup }),
-    replications: countUpTo(RUN_LIMITS.replications, 4, LIMIT_REASONS.replications).optional().meta({
-      description: `Independent runs, with seeds seed, seed+1, … (at most ${RUN_LIMITS.replications.toLocaleString('en-US')}).`,
-      default: RUN_DEFAULTS.replications,
-    }),
-    window: positiveDuration.optional().meta({
-      description: `Width of a time-series window, e.g. 1s. Default: the larger of ${RUN_DEFAULTS.window} and duration / ${DEFAULT_WINDOWS.toLocaleString('en-US')}, rounded up to a readable width (2s, 5s, 10s, 15s, 30s, 1m, ...).`,
-    }),
-    network,
-    services: explained(z.record(name, serviceKinds), { expected: 'a mapping of services by name', example: '{ api: { serviceTime: 10ms } }' })
-      .superRefine(nonEmpty('service', '{ api: { serviceTime: 10ms } }'))
-      .meta({ description: 'The services, by name (lowercase, digits, dashes).', maxProperties: LIST_LIMITS.services }),
-    clients: explained(z.record(name, client), {
-      expected: 'a mapping of clients by name',
-      example: '{ load: { target: api, arrival: { process: poisson, rate: 100/s } } }',
-    })
-      .superRefine(nonEmpty('client', '{ load: { target: api, arrival: { process: poisson, rate: 100/s } } }'))
-      .optional()
-      .meta({ description: 'The clients sending requests, by name; required unless the scenario is gossip clusters alone.', maxProperties: LIST_LIMITS.clients }),
-    discovery: discovery.optional(),
-    faults: explained(z.array(fault), { expected: 'a list of faults', example: '[{ at: 10s, crash: srv-0, for: 5s }]' })
-      .optional()
-      .meta({ description: 'Faults injected during the run.', default: [], maxItems: LIST_LIMITS.faults }),
-    ...plannerFields,
+/** The core's top-level fields before services. */
+const runFields = {
+  name: text('my-scenario').meta({ description: 'Name of the scenario, shown in reports.' }),
+  description: explained(z.string(), { expected: 'text', example: 'What this scenario shows.' }).optional().meta({ description: 'Free text about the scenario.' }),
+  seed: seed.meta({ description: 'Master random seed; replication i uses seed + i (at most 2^53 − 1 in all).' }),
+  duration: positiveDuration.meta({ description: 'Simulated time of each run, e.g. 600s.' }),
+  warmup: duration.optional().meta({ description: 'Initial time excluded from the metrics, e.g. 60s; shorter than duration.', default: RUN_DEFAULTS.warmup }),
+  replications: countUpTo(RUN_LIMITS.replications, 4, LIMIT_REASONS.replications).optional().meta({
+    description: `Independent runs, with seeds seed, seed+1, … (at most ${RUN_LIMITS.replications.toLocaleString('en-US')}).`,
+    default: RUN_DEFAULTS.replications,
   }),
-  { expected: 'a scenario mapping (name, seed, duration, network, services, clients, ...)', example: 'see docs/scenarios.md' },
-).meta({ title: 'meshsim scenario', description: 'A meshsim scenario file (v1). Reference: docs/scenarios.md.' });
+  window: positiveDuration.optional().meta({
+    description: `Width of a time-series window, e.g. 1s. Default: the larger of ${RUN_DEFAULTS.window} and duration / ${DEFAULT_WINDOWS.toLocaleString('en-US')}, rounded up to a readable width (2s, 5s, 10s, 15s, 30s, 1m, ...).`,
+  }),
+  network,
+};
 
-export type ScenarioDoc = z.output<typeof scenarioSchema>;
-export type ServiceDoc = z.output<typeof service>;
-export type ClientDoc = z.output<typeof client>;
-export type FaultDoc = z.output<typeof fault>;
+/** The schema of a scenario document in the language of the core and `parts`. */
+export function buildScenarioSchema(parts: readonly ScenarioPart[]): z.ZodType<ScenarioDoc> {
+  const alone = parts.flatMap((part) => part.serviceKinds ?? []).map((k) => k.many);
+  const schema = explained(
+    z.strictObject({
+      ...runFields,
+      services: explained(z.record(name, serviceKindsSchema(parts)), { expected: 'a mapping of services by name', example: '{ api: { serviceTime: 10ms } }' })
+        .superRefine(nonEmpty('service', '{ api: { serviceTime: 10ms } }'))
+        .meta({ description: 'The services, by name (lowercase, digits, dashes).', maxProperties: LIST_LIMITS.services }),
+      clients: explained(z.record(name, clientSchema(parts)), {
+        expected: 'a mapping of clients by name',
+        example: '{ load: { target: api, arrival: { process: poisson, rate: 100/s } } }',
+      })
+        .superRefine(nonEmpty('client', '{ load: { target: api, arrival: { process: poisson, rate: 100/s } } }'))
+        .optional()
+        .meta({
+          description: `The clients sending requests, by name${alone.length === 0 ? '' : `; required unless the scenario is ${alternatives(alone)} alone`}.`,
+          maxProperties: LIST_LIMITS.clients,
+        }),
+      faults: explained(z.array(faultSchema(parts)), { expected: 'a list of faults', example: '[{ at: 10s, crash: srv-0, for: 5s }]' })
+        .optional()
+        .meta({ description: 'Faults injected during the run.', default: [], maxItems: LIST_LIMITS.faults }),
+      ...partFields(parts, (part) => part.fields),
+    }),
+    { expected: 'a scenario mapping (name, seed, duration, network, services, clients, ...)', example: 'see docs/scenarios.md' },
+  ).meta({ title: 'meshsim scenario', description: 'A meshsim scenario file (v1). Reference: docs/scenarios.md.' });
+  // The shape depends on the parts; statically, the document is the core's view of it.
+  return schema as unknown as z.ZodType<ScenarioDoc>;
+}
+
+// The validated documents as the core reads them; a part's fields are in them too, for the
+// part's own hooks to read.
+type Output<F extends z.core.$ZodLooseShape> = z.output<z.ZodObject<F, z.core.$strict>>;
+export type ServiceDoc = Output<typeof serviceFields> & { readonly kind?: string } & Mapping;
+export type ClientDoc = Output<typeof clientFields> & Mapping;
+export type CoreFaultDoc = z.output<(typeof coreFaults)[number]>;
+/** A core fault, or a part's (told apart by its key). */
+export type FaultDoc = CoreFaultDoc | (Mapping & { readonly at: number; readonly for?: number });
+export type ScenarioDoc = Output<typeof runFields> & {
+  /** Plain services, and services of the parts' kinds (`kind: gossip`). */
+  readonly services: Readonly<Record<string, ServiceDoc>>;
+  readonly clients?: Readonly<Record<string, ClientDoc>>;
+  readonly faults?: readonly FaultDoc[];
+} & Mapping;
 export type { BalancerDoc };

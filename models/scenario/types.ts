@@ -1,5 +1,4 @@
 import type { CircuitBreakerOptions, HealthCheckerOptions, HedgingOptions, OutlierDetectorOptions, RetryBudgetOptions, RetryPolicyOptions } from '../../components/resilience/index';
-import type { PlannerSpec } from './planner-types';
 import type { DistSpec } from '../sampling/distributions';
 import type { KeySpec } from '../sampling/keys';
 
@@ -9,7 +8,22 @@ import type { KeySpec } from '../sampling/keys';
  * every probability in [0, 1]. Defaults are already filled in.
  *
  * Services and clients are Maps so iteration order is the file's order, whatever the names.
+ *
+ * Parts of the language (scenario-part.ts) add their fields by declaration merging into
+ * `ServiceParts`, `ClientParts`, `ScenarioParts` and `FaultKinds`, in their own folders.
  */
+
+/** A part's fields of a plain service (each part adds its own keys). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ServiceParts {}
+
+/** A part's fields of a client (each part adds its own keys). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ClientParts {}
+
+/** A part's top-level fields of the scenario (each part adds its own keys). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ScenarioParts {}
 
 /** Distributions and key spaces are defined where they are sampled (models/sampling). */
 export type { DistSpec, KeySpec };
@@ -54,7 +68,7 @@ export interface ResilienceSpec {
   readonly healthCheck?: Omit<HealthCheckerOptions, 'metricPrefix'>;
 }
 
-export interface ServiceSpec {
+export interface ServiceSpec extends ServiceParts {
   readonly replicas: number;
   /** Balancing weight of each replica (length = replicas); absent = all 1. */
   readonly weights?: readonly number[];
@@ -75,41 +89,6 @@ export interface ServiceSpec {
   readonly errorRate: number;
   readonly requestSizeBytes: number;
   readonly responseSizeBytes: number;
-  /** Present for `kind: kv`: the replicas are KV store nodes (models/kv). */
-  readonly kv?: KvSpec;
-}
-
-/** A KV store service (`kind: kv`); see docs/components/kv.md. */
-export interface KvSpec {
-  /** Copies of each key, N (≤ replicas). */
-  readonly replication: number;
-  /** W: acknowledgements a put needs. */
-  readonly writeQuorum: number;
-  /** R: answers a get needs. */
-  readonly readQuorum: number;
-  /** Ring points per node. */
-  readonly vnodes: number;
-  readonly placement: 'ring' | 'bounded-load';
-  /** Bounded loads' c (used with placement bounded-load). */
-  readonly balanceFactor: number;
-  /** CPU time per key read or written at a replica. */
-  readonly storageTime: DistSpec;
-  readonly disk: { readonly fsync: DistSpec; readonly bandwidthBps: number };
-  /** Outbound streaming rate of a node while rebalancing, bits per second. */
-  readonly streamBandwidthBps: number;
-  /** A coordinator's wait for a replica before routing around it or failing. */
-  readonly replicaTimeoutMs: number;
-  readonly hintedHandoff: boolean;
-  readonly readRepair: boolean;
-  /** Load every key of the clients' key spaces (at their value size) before the run. */
-  readonly preload: boolean;
-}
-
-/** A client's KV workload (its target is a kv service). */
-export interface KvWorkloadSpec {
-  /** Shares of gets and puts, summing to 1. */
-  readonly ops: { readonly get: number; readonly put: number };
-  readonly valueSizeBytes: number;
 }
 
 export interface RateStep {
@@ -125,7 +104,7 @@ export type ArrivalSpec =
   /** A closed loop of `users`, each thinking then sending and waiting for the answer. */
   | { readonly process: 'closed'; readonly users: number; readonly thinkTime: DistSpec };
 
-export interface ClientSpec {
+export interface ClientSpec extends ClientParts {
   readonly target: string;
   /** Independent client instances, each with its own balancer (default 1). */
   readonly instances: number;
@@ -136,47 +115,30 @@ export interface ClientSpec {
   readonly resilience: ResilienceSpec;
   /** Request keys; absent = requests carry no key. */
   readonly keys?: KeySpec;
-  /** Present when the target is a kv service. */
-  readonly kv?: KvWorkloadSpec;
 }
 
-export type FaultSpec =
-  | { readonly kind: 'crash'; readonly atMs: number; readonly forMs?: number; readonly targets: readonly string[] }
-  | { readonly kind: 'slow'; readonly atMs: number; readonly forMs?: number; readonly targets: readonly string[]; readonly factor: number }
-  | { readonly kind: 'partition'; readonly atMs: number; readonly forMs?: number; readonly groups: readonly (readonly string[])[] }
-  | { readonly kind: 'loss'; readonly atMs: number; readonly forMs?: number; readonly probability: number }
-  /** `count` new members join a gossip cluster (ids after the last). */
-  | { readonly kind: 'join'; readonly atMs: number; readonly forMs?: number; readonly service: string; readonly count: number }
-  /** Gossip members leave gracefully. */
-  | { readonly kind: 'leave'; readonly atMs: number; readonly forMs?: number; readonly targets: readonly string[] }
+/** When a fault starts and, for a while-long fault, how long it lasts (absent = until the end). */
+interface FaultTiming {
+  readonly atMs: number;
+  readonly forMs?: number;
+}
+
+/**
+ * The faults, by kind. A part adds its own kinds by declaration merging (`'add-node'`,
+ * `join`, …); `FaultSpec` is the union of them all.
+ */
+export interface FaultKinds {
+  crash: FaultTiming & { readonly kind: 'crash'; readonly targets: readonly string[] };
+  slow: FaultTiming & { readonly kind: 'slow'; readonly targets: readonly string[]; readonly factor: number };
+  partition: FaultTiming & { readonly kind: 'partition'; readonly groups: readonly (readonly string[])[] };
+  loss: FaultTiming & { readonly kind: 'loss'; readonly probability: number };
   /** Replicas answer this share of requests at once with an error (a 503 without doing the work). */
-  | { readonly kind: 'errors'; readonly atMs: number; readonly forMs?: number; readonly targets: readonly string[]; readonly probability: number }
-  | MembershipFaultSpec;
-
-/** A node joins (`add-node`, id `<service>-<n>`) or leaves (`remove-node`) a kv service; permanent. */
-export type MembershipFaultSpec =
-  | { readonly kind: 'add-node'; readonly atMs: number; readonly service: string; readonly node: string }
-  | { readonly kind: 'remove-node'; readonly atMs: number; readonly service: string; readonly node: string };
-
-/** A gossip cluster (`kind: gossip`): members run components/gossip on the modelled network. */
-export interface GossipServiceSpec {
-  readonly members: number;
-  /** Protocol options as components/gossip names them (ms, bytes); absent = memberlist LAN defaults. */
-  readonly config: Readonly<Record<string, unknown>>;
-  /** Rumours created per second (0 = none). */
-  readonly eventsPerSec: number;
-  readonly payloadBytes?: number;
+  errors: FaultTiming & { readonly kind: 'errors'; readonly targets: readonly string[]; readonly probability: number };
 }
 
-export interface DiscoverySpec {
-  readonly ttlMs: number;
-  readonly heartbeatIntervalMs: number;
-  readonly pollIntervalMs: number;
-  readonly deregisterCriticalAfterMs: number;
-}
+export type FaultSpec = FaultKinds[keyof FaultKinds];
 
-/** Planner blocks (`sweep`, `slo`, `expect`) are in `PlannerSpec`, see planner-types.ts. */
-export interface Scenario extends PlannerSpec {
+export interface Scenario extends ScenarioParts {
   readonly name: string;
   readonly description?: string;
   readonly seed: number;
@@ -189,8 +151,4 @@ export interface Scenario extends PlannerSpec {
   readonly services: ReadonlyMap<string, ServiceSpec>;
   readonly clients: ReadonlyMap<string, ClientSpec>;
   readonly faults: readonly FaultSpec[];
-  /** Service discovery through a registry; absent = balancers know every replica from the start. */
-  readonly discovery?: DiscoverySpec;
-  /** Gossip clusters (`kind: gossip` services), by name; not in `services`. Absent = none. */
-  readonly gossip?: ReadonlyMap<string, GossipServiceSpec>;
 }

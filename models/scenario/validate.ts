@@ -59,7 +59,9 @@ function problemsOf(issue: z.core.$ZodIssue, root: unknown, prefix: DocumentPath
       return [oneOfProblem(path, root, issue.values.map(String))];
     case 'invalid_union': {
       if (issue.discriminator !== undefined && issue.errors.length === 0) {
-        return [oneOfProblem(path, root, ((issue as { options?: unknown[] }).options ?? []).map(String))];
+        // An optional discriminator (kind, absent = service) lists undefined among its values.
+        const options = ((issue as { options?: unknown[] }).options ?? []).filter((option) => option !== undefined);
+        return [oneOfProblem(path, root, options.map(String))];
       }
       const branch = chooseBranch(issue.errors, root, path);
       if (branch !== undefined) return branch.flatMap((inner) => problemsOf(inner, root, path));

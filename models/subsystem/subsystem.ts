@@ -17,6 +17,7 @@
 import type { RequestStats } from '../request/request-stats';
 import type { Call } from '../request/request';
 import type { Section } from '../report/section';
+import type { ScenarioPart } from '../scenario/scenario-part';
 import type { ClientSpec, FaultSpec, ServiceSpec } from '../scenario/types';
 import type { FaultInterval } from './fault-interval';
 import type { WorldHost } from './world-host';
@@ -75,6 +76,8 @@ export interface LaterNode {
 export interface Subsystem {
   /** Its name: the key of its view in the viz's frames. */
   readonly name: string;
+  /** Its part of the scenario language: fields, faults, checks and their normalisation. */
+  readonly scenario?: ScenarioPart;
   /** Its part of one World, or undefined when `world.scenario` does not use it. */
   attach(world: WorldHost): SubsystemRun | undefined;
   /**

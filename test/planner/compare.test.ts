@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runReplication } from '../../models/run/run-scenario';
-import { loadScenario } from '../../models/scenario/load';
+import { loadScenario } from '../../planner/scenario-file';
 import { COMPARE_SCHEMA, compareVariants, type CompareInput } from '../../planner/compare';
 import { variantsOf, type Variant } from '../../planner/variants';
 import { parseVary } from '../../planner/vary';

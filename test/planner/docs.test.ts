@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../models/scenario/load';
+import { loadScenario } from '../../planner/scenario-file';
 import { checkReferences } from '../../planner/check';
 import { variantsOf } from '../../planner/variants';
 import { axesFromSweep } from '../../planner/vary';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSlo } from '../../models/scenario/planner-grammar';
-import type { SloSpec } from '../../models/scenario/planner-types';
+import { parseSlo } from '../../planner/blocks/grammar';
+import type { SloSpec } from '../../planner/blocks/types';
 import * as analytic from '../../planner/analytic';
 import { plan, type PlanInput } from '../../planner/plan';
 import { createRunner } from '../../planner/pool';
@@ -107,7 +107,7 @@ describe('plan', () => {
 
 describe('analytic model', () => {
   it('is an M/M/c per replica with the network round trip added', async () => {
-    const { loadScenario } = await import('../../models/scenario/load');
+    const { loadScenario } = await import('../../planner/scenario-file');
     const result = analytic.stationOf(loadScenario(MMC.replace('latency: 0ms', 'latency: 2ms'), 'x.yaml'));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -124,7 +124,7 @@ describe('analytic model', () => {
   });
 
   it('says why a scenario is not M/M/c', async () => {
-    const { loadScenario } = await import('../../models/scenario/load');
+    const { loadScenario } = await import('../../planner/scenario-file');
     const reason = (from: string, to: string) => {
       const result = analytic.stationOf(loadScenario(MMC.replace(from, to), 'x.yaml'));
       return result.ok ? 'ok' : result.reason;

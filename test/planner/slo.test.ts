@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReplicationResult } from '../../models/run/result';
-import { parseExpect, parseSlo } from '../../models/scenario/planner-grammar';
-import type { SloSpec } from '../../models/scenario/planner-types';
+import { parseExpect, parseSlo } from '../../planner/blocks/grammar';
+import type { SloSpec } from '../../planner/blocks/types';
 import { evaluateExpect } from '../../planner/expect';
 import type { MetricContext, RunMetrics } from '../../planner/metrics';
 import { metricOf } from '../../planner/metrics';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { GossipView } from '../../models/gossip/gossip-reader';
 import { RING_POINTS_MAX, type KvView } from '../../models/kv/kv-reader';
 import { runReplication } from '../../models/run/run-scenario';
-import { loadScenario } from '../../models/scenario/load';
+import { loadScenario } from '../../planner/scenario-file';
 import { SimSession } from '../../viz/worker/sim-session';
 
 // The readers behind the ring, B+tree and gossip views: what they send, and that reading

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODE_STRIDE } from '../../models/observe/observe';
 import type { ReplicationResult } from '../../models/run/result';
 import { runReplication } from '../../models/run/run-scenario';
-import { loadScenario } from '../../models/scenario/load';
+import { loadScenario } from '../../planner/scenario-file';
 import type { SimSession } from '../../viz/worker/sim-session';
 import { meshsim } from '../support/cli';
 

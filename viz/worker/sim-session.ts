@@ -23,7 +23,7 @@ import { collectResult } from '../../models/run/collect';
 import { WorldObserver, type LatencyDigest, type Snapshot, type Topology } from '../../models/observe/observe';
 import { runScenario } from '../../models/run/run-scenario';
 import { ScenarioError, type ScenarioProblem } from '../../models/scenario/errors';
-import { loadScenario } from '../../models/scenario/load';
+import { loadScenario } from '../../planner/scenario-file';
 import type { ScenarioOverride } from '../../models/scenario/overrides';
 import type { Scenario } from '../../models/scenario/types';
 import { World } from '../../models/run/world';

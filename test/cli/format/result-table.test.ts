@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resultMarkdown } from '../../../cli/format/result-md';
 import { resultTable } from '../../../cli/format/result-table';
-import { loadScenario } from '../../../models/scenario/load';
+import { loadScenario } from '../../../planner/scenario-file';
 import { runScenario } from '../../../models/run/run-scenario';
 
 const scenario = (replications: number, faultAt: string) =>

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { kvDefaults } from '../../../components/kv/kv-defaults';
 import { runScenario } from '../../../models/run/run-scenario';
-import { loadScenario } from '../../../models/scenario/load';
+import { loadScenario } from '../../../planner/scenario-file';
 
 const doc = readFileSync(new URL('../../../docs/components/kv.md', import.meta.url), 'utf8');
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../models/run/run-scenario';
-import { loadScenario } from '../../../models/scenario/load';
+import { loadScenario } from '../../../planner/scenario-file';
 
 const load = (file: string, overrides: { path: string; value: string }[] = []) =>
   loadScenario(readFileSync(file, 'utf8'), file, { overrides });

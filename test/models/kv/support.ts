@@ -1,4 +1,4 @@
-import { loadScenario } from '../../../models/scenario/load';
+import { loadScenario } from '../../../planner/scenario-file';
 import type { Scenario } from '../../../models/scenario/types';
 
 export interface KvScenarioOptions {

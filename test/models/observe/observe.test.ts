@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collectResult } from '../../../models/run/collect';
 import { FAULT_BITS, NODE_FIELDS, NODE_STRIDE, OBSERVE_DEFAULTS, WorldObserver, type Snapshot } from '../../../models/observe/observe';
 import { runReplication } from '../../../models/run/run-scenario';
-import { loadScenario } from '../../../models/scenario/load';
+import { loadScenario } from '../../../planner/scenario-file';
 import type { Scenario } from '../../../models/scenario/types';
 import { World } from '../../../models/run/world';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../models/run/run-scenario';
-import type { DiscoverySpec, FaultSpec } from '../../../models/scenario/types';
+import type { DiscoverySpec } from '../../../models/discovery/discovery-spec';
+import type { FaultSpec } from '../../../models/scenario/types';
 import { client, scenario, service } from '../../support/scenario';
 
 function run(discovery: DiscoverySpec | undefined, faults: FaultSpec[]) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../models/run/run-scenario';
-import { loadScenario } from '../../../models/scenario/load';
+import { loadScenario } from '../../../planner/scenario-file';
 
 describe('scenarios/overload.yaml (one replica at 200% load for 30 minutes)', () => {
   it('runs to the end: throughput at capacity, half the requests still queued, both warnings', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { offeredLoads } from '../../../models/run/offered-load';
 import { runScenario } from '../../../models/run/run-scenario';
-import { loadScenario } from '../../../models/scenario/load';
+import { loadScenario } from '../../../planner/scenario-file';
 import { client, scenario, service } from '../../support/scenario';
 
 const poisson = (ratePerSec: number, atMs = 0) => ({ atMs, ratePerSec });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WINDOWS, defaultWindowMs } from '../../../models/scenario/defaults';
-import { loadScenario } from '../../../models/scenario/load';
+import { loadScenario } from '../../../planner/scenario-file';
 
 const scenario = (duration: string, window = '') => `
 name: w

@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { policyNames } from '../../../components/balancer/policies';
 import { ScenarioError } from '../../../models/scenario/errors';
-import { scenarioJsonSchema } from '../../../models/scenario/json-schema';
+import { scenarioJsonSchema } from '../../../planner/scenario-file';
 import { COUNT_LIMITS } from '../../../models/scenario/fields';
 import { INPUT_LIMITS, LIST_LIMITS, RUN_LIMITS, SEED_MAX } from '../../../models/scenario/limits';
-import { loadScenario, type LoadOptions } from '../../../models/scenario/load';
+import { loadScenario } from '../../../planner/scenario-file';
+import type { LoadOptions } from '../../../models/scenario/load';
 
 const doc = readFileSync(new URL('../../../docs/scenarios.md', import.meta.url), 'utf8');
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { policyNames } from '../../../components/balancer/policies';
 import { formatProblem, ScenarioError } from '../../../models/scenario/errors';
-import { loadScenario } from '../../../models/scenario/load';
+import { loadScenario } from '../../../planner/scenario-file';
 import type { ScenarioOverride } from '../../../models/scenario/overrides';
-import { readScenarioFile } from '../../../models/scenario/read-file';
+import { readScenarioFile } from '../../../planner/read-scenario-file';
 import { EXAMPLE } from './fixtures';
 
 /** A valid scenario, as lines, that cases extend. */
@@ -310,6 +310,20 @@ const BAD_FILES: readonly BadFile[] = [
       'bad.yaml:6:31  services.api.serviceTime.dist: expected one of constant, exponential, uniform, normal, lognormal, erlang, pareto, empirical, got "gaussian"',
       'bad.yaml:7:9  services.db.serviceTime.dist: missing required key "dist" (hint: dist: constant | exponential | uniform | normal | lognormal | erlang | pareto | empirical)',
     ],
+  },
+  {
+    name: 'unknown service kind: the kinds, without the absent one',
+    yaml: [
+      'name: t',
+      'seed: 1',
+      'duration: 60s',
+      'network: { latency: 1ms }',
+      'services:',
+      '  api: { kind: cache, serviceTime: 1ms }',
+      'clients:',
+      '  load: { target: api, arrival: { process: poisson, rate: 10/s } }',
+    ],
+    expected: ['bad.yaml:6:16  services.api.kind: expected one of service, kv, gossip, got "cache"'],
   },
   {
     name: 'unknown balancer policy, with did-you-mean',

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { policyNames } from '../../../components/balancer/policies';
 import { BALANCER_POLICY_OPTIONS } from '../../../models/scenario/balancer-options';
 import { ScenarioError } from '../../../models/scenario/errors';
-import { loadScenario, type LoadOptions } from '../../../models/scenario/load';
+import { loadScenario } from '../../../planner/scenario-file';
+import type { LoadOptions } from '../../../models/scenario/load';
 import type { Scenario } from '../../../models/scenario/types';
 import { EXAMPLE, MINIMAL } from './fixtures';
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../../models/scenario/errors';
-import { loadScenario } from '../../../models/scenario/load';
+import { loadScenario } from '../../../planner/scenario-file';
 
 // Whatever a user types into a scenario, the loader answers with a scenario or a
 // ScenarioError (file:line:column messages): never another exception, never a hang or an

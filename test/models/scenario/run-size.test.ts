@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../../models/scenario/load';
+import { loadScenario, runSizeProblems, SCENARIO_LANGUAGE } from '../../../planner/scenario-file';
 import { RUN_LIMITS, SEED_MAX } from '../../../models/scenario/limits';
-import { approximately, expectedRequests, expectedWindows, runSizeProblems, WINDOWS_PER_REPLICATION_MAX } from '../../../models/scenario/run-size';
+import { approximately, expectedWindows, WINDOWS_PER_REPLICATION_MAX } from '../../../models/scenario/run-size';
 import type { Scenario } from '../../../models/scenario/types';
 import { MAX_WINDOWS } from '../../../models/run/world';
 import { client, scenario, service } from '../../support/scenario';
@@ -13,6 +13,7 @@ const shipped = [
   'scenarios/ci/lb-regression.yaml',
   ...['fleet', 'microservices', 'slow-replica'].map((name) => `viz/examples/${name}.yaml`),
 ];
+const expectedRequests = (s: Scenario) => SCENARIO_LANGUAGE.expectedRequests(s);
 const load = (file: string): Scenario => loadScenario(readFileSync(file, 'utf8'), file);
 
 describe('expectedRequests', () => {

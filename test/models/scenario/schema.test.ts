@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { policyNames } from '../../../components/balancer/policies';
 import { RUN_DEFAULTS, SERVICE_DEFAULTS } from '../../../models/scenario/defaults';
-import { scenarioJsonSchema } from '../../../models/scenario/json-schema';
+import { scenarioJsonSchema } from '../../../planner/scenario-file';
 import { UNIT_PATTERNS } from '../../../models/scenario/units';
 
 type Json = Record<string, unknown>;

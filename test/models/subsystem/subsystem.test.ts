@@ -3,7 +3,7 @@ import { renderResult } from '../../../cli/format/render-result';
 import { runScenario } from '../../../models/run/run-scenario';
 import { SUBSYSTEMS } from '../../../models/run/subsystems';
 import { World } from '../../../models/run/world';
-import { loadScenario } from '../../../models/scenario/load';
+import { loadScenario } from '../../../planner/scenario-file';
 import type { Subsystem } from '../../../models/subsystem/subsystem';
 
 const SCENARIO = `

@@ -1,14 +1,15 @@
 /**
- * The planner's top-level keys of a scenario: `sweep:` (the variants that `compare` and
- * `check` run), `slo:` (bounds each variant must meet) and `expect:` (comparisons between
- * variants). Their grammar is in `planner-grammar.ts`; docs/scenarios.md "Planner blocks"
- * and docs/planner.md describe them.
+ * The planner's part of the scenario language, its top-level keys: `sweep:` (the variants
+ * that `compare` and `check` run), `slo:` (bounds each variant must meet) and `expect:`
+ * (comparisons between variants). Their grammar is in `grammar.ts`; docs/scenarios.md
+ * "Planner blocks" and docs/planner.md describe them.
  */
 import { z } from 'zod';
-import { encodeDetail, explained } from './fields';
-import { parseExpect, parseSlo, type GrammarResult } from './planner-grammar';
-import type { PlannerSpec, SweepAxis } from './planner-types';
-import type { DocumentPath, PathProblem } from './path-problem';
+import { encodeDetail, explained } from '../../models/scenario/fields';
+import type { DocumentPath, PathProblem } from '../../models/scenario/path-problem';
+import type { ScenarioPart } from '../../models/scenario/scenario-part';
+import { parseExpect, parseSlo, type GrammarResult } from './grammar';
+import type { PlannerSpec, SweepAxis } from './types';
 
 /** An integer range `lo..hi` of a sweep axis. */
 export const RANGE_PATTERN = /^(\d+)\.\.(\d+)$/;
@@ -70,8 +71,8 @@ const expect = explained(z.array(grammarString(parseExpect, 'an expectation like
   example: '["least-request.p99 < random.p99"]',
 }).meta({ description: 'Comparisons between sweep variants checked by meshsim check: "<variant>.<metric> <op> <variant>.<metric>" or "<variant>.<metric> <op> <value>".' });
 
-/** The planner's keys, spread into the top level of the scenario schema. */
-export const plannerFields = {
+/** The planner's keys, at the top level of the scenario. */
+const plannerFields = {
   sweep: sweep.optional(),
   slo: slo.optional(),
   expect: expect.optional(),
@@ -86,7 +87,7 @@ function normaliseAxis(path: string, values: unknown[] | string): SweepAxis {
 }
 
 /** The planner blocks of a validated document; absent blocks stay absent. */
-export function normalisePlanner(doc: PlannerDoc): PlannerSpec {
+function normalisePlanner(doc: PlannerDoc): PlannerSpec {
   return {
     ...(doc.sweep === undefined ? {} : { sweep: Object.entries(doc.sweep).map(([path, values]) => normaliseAxis(path, values)) }),
     ...(doc.slo === undefined ? {} : { slo: doc.slo }),
@@ -95,7 +96,7 @@ export function normalisePlanner(doc: PlannerDoc): PlannerSpec {
 }
 
 /** Cross-section checks of the planner blocks: recovery SLOs name existing faults. */
-export function crossCheckPlanner(root: Readonly<Record<string, unknown>>): PathProblem[] {
+function crossCheckPlanner(root: Readonly<Record<string, unknown>>): PathProblem[] {
   const faults = Array.isArray(root.faults) ? root.faults.length : 0;
   const slos = Array.isArray(root.slo) ? root.slo : [];
   const problems: PathProblem[] = [];
@@ -112,3 +113,10 @@ export function crossCheckPlanner(root: Readonly<Record<string, unknown>>): Path
   });
   return problems;
 }
+
+export const plannerScenarioPart: ScenarioPart = {
+  name: 'planner',
+  fields: plannerFields,
+  normalise: (doc) => normalisePlanner(doc as PlannerDoc),
+  crossCheck: crossCheckPlanner,
+};

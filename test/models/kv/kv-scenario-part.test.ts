@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KV_CLIENT_DEFAULTS, KV_DEFAULTS } from '../../../models/scenario/defaults';
+import { KV_CLIENT_DEFAULTS, KV_DEFAULTS } from '../../../models/kv/kv-defaults';
 import { ScenarioError } from '../../../models/scenario/errors';
-import { loadScenario } from '../../../models/scenario/load';
+import { loadScenario } from '../../../planner/scenario-file';
 import { kvScenario } from './support';
 
 function problems(yaml: string[]): string[] {

@@ -69,3 +69,9 @@ export interface PlannerSpec {
   readonly slo?: readonly SloSpec[];
   readonly expect?: readonly ExpectSpec[];
 }
+
+declare module '../../models/scenario/types' {
+  // The planner blocks are top-level fields of a loaded scenario.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ScenarioParts extends PlannerSpec {}
+}

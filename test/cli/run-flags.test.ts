@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../cli/errors';
-import { applyRunFlags, type RunFlags } from '../../cli/run-options';
-import { loadScenario } from '../../models/scenario/load';
+import { applyRunFlags } from '../../cli/run-flags';
+import type { RunFlags } from '../../cli/run-options';
+import { loadScenario } from '../../planner/scenario-file';
 
 const quickstart = loadScenario(readFileSync('scenarios/quickstart.yaml', 'utf8'), 'scenarios/quickstart.yaml');
 

@@ -1,13 +1,13 @@
 /**
- * The scenario fields of KV store services (`kind: kv`), their clients (`ops`,
- * `valueSize`) and membership faults (`add-node`, `remove-node`): schema pieces spread
- * into schema.ts, their normalisation, and the checks that span sections. The models are
- * in models/kv; the algorithms in components/kv (docs/components/kv.md).
+ * The KV store's part of the scenario language: services of `kind: kv`, their clients
+ * (`ops`, `valueSize`) and membership faults (`add-node`, `remove-node`), with their
+ * normalisation and the checks that span sections. The models are in models/kv; the
+ * algorithms in components/kv (docs/components/kv.md).
  */
 import { z } from 'zod';
 import { majority } from '../../components/kv/index';
-import { KV_CLIENT_DEFAULTS, KV_DEFAULTS, KV_PRELOAD_COPIES_MAX, SERVICE_DEFAULTS } from './defaults';
-import { distribution, type DistributionDoc } from './distribution-schema';
+import { parsedDefault, SERVICE_DEFAULTS } from '../scenario/defaults';
+import { distribution, normaliseDistribution } from '../scenario/distribution-schema';
 import {
   bandwidth,
   boolean,
@@ -21,11 +21,14 @@ import {
   positiveInteger,
   probability,
   size,
-} from './fields';
-import { replicasOf } from './node-ids';
-import { show, type DocumentPath, type PathProblem } from './path-problem';
-import type { DistSpec, KvSpec, KvWorkloadSpec, MembershipFaultSpec } from './types';
-import { parseBandwidth, parseDuration, parseSize, type UnitResult } from './units';
+} from '../scenario/fields';
+import { replicasOf } from '../scenario/node-ids';
+import { show, type DocumentPath, type PathProblem } from '../scenario/path-problem';
+import { isMapping, type Mapping, type ScenarioPart } from '../scenario/scenario-part';
+import type { ServiceSpec } from '../scenario/types';
+import { parseBandwidth, parseDuration, parseSize } from '../scenario/units';
+import { KV_CLIENT_DEFAULTS, KV_DEFAULTS, KV_PRELOAD_COPIES_MAX } from './kv-defaults';
+import type { KvSpec, KvWorkloadSpec, MembershipFaultSpec } from './kv-spec';
 
 const RING_VNODES_MAX = 1 << 20;
 
@@ -42,11 +45,7 @@ const disk = explained(
 ).meta({ description: 'The disk of each KV node: fsync latency and bandwidth (kind: kv).' });
 
 /** Fields of a service that only a `kind: kv` service may have. */
-export const kvServiceFields = {
-  kind: oneOf(['service', 'kv']).optional().meta({
-    description: 'service: CPU work then downstream calls; kv: a replicated key-value store (docs/components/kv.md).',
-    default: KV_DEFAULTS.kind,
-  }),
+const kvServiceFields = {
   replication: positiveInteger(3).optional().meta({ description: 'Copies of each key, N, at most replicas (kind: kv).', default: KV_DEFAULTS.replication }),
   w: positiveInteger(2).optional().meta({ description: 'Write quorum W: replica acknowledgements a put needs, at most replication. Default floor(N/2)+1 (kind: kv).' }),
   r: positiveInteger(2).optional().meta({ description: 'Read quorum R: replica answers a get needs, at most replication. Default floor(N/2)+1 (kind: kv).' }),
@@ -77,12 +76,13 @@ export const kvServiceFields = {
 const KV_ONLY = ['replication', 'w', 'r', 'vnodes', 'placement', 'balanceFactor', 'storageTime', 'disk', 'streamBandwidth', 'replicaTimeout', 'hintedHandoff', 'readRepair', 'preload'] as const;
 
 type KvServiceDoc = { readonly [K in keyof typeof kvServiceFields]?: z.output<(typeof kvServiceFields)[K]> } & {
+  readonly kind?: string;
   readonly replicas?: number;
   readonly calls?: readonly unknown[];
 };
 
 /** Within one service: kv fields only on kv services, quorums within N ≤ replicas, no calls. */
-export function checkKvService(doc: KvServiceDoc, ctx: z.RefinementCtx): void {
+function checkKvService(doc: KvServiceDoc, ctx: z.RefinementCtx): void {
   const issue = (key: string, detail: Parameters<typeof encodeDetail>[0]) => ctx.addIssue({ code: 'custom', path: [key], message: encodeDetail(detail) });
   if (doc.kind !== 'kv') {
     for (const key of KV_ONLY) if (doc[key] !== undefined) issue(key, { message: `${key} applies to kind: kv services only`, hint: 'add kind: kv, or remove it' });
@@ -117,7 +117,7 @@ const ops = explained(
   .meta({ description: `Operation mix of a client of a kv service, drawn per request from the workload's own stream. Default { get: ${KV_CLIENT_DEFAULTS.ops.get}, put: ${KV_CLIENT_DEFAULTS.ops.put} }.` });
 
 /** Fields of a client whose target is a kv service. */
-export const kvClientFields = {
+const kvClientFields = {
   ops: ops.optional(),
   valueSize: size.optional().meta({ description: 'Size of each value put (a client of a kv service).', default: KV_CLIENT_DEFAULTS.valueSize }),
 };
@@ -127,7 +127,7 @@ export const kvClientFields = {
 const target = explained(z.string().min(1), { expected: 'a kv service name or node id', example: 'kv' });
 
 /** Membership faults: a node joins or leaves a kv service for good (so they take no `for`). */
-export const membershipFaults = [
+const membershipFaults = [
   z
     .strictObject({
       at: duration.meta({ description: 'Time the node joins, e.g. 60s.' }),
@@ -144,15 +144,7 @@ export const membershipFaults = [
 
 // ---- normalise -----------------------------------------------------------------------------
 
-function parsed(parse: (raw: unknown) => UnitResult, written: string): number {
-  const result = parse(written);
-  if (!result.ok) throw new Error(`scenario: default "${written}" does not parse: expected ${result.expected}`);
-  return result.value;
-}
-
-function normaliseDistribution(dist: DistributionDoc): DistSpec {
-  return typeof dist === 'number' ? { dist: 'constant', value: dist } : dist;
-}
+const parsed = parsedDefault;
 
 const KV_DEFAULT_VALUES = Object.freeze({
   storageTime: parsed(parseDuration, KV_DEFAULTS.storageTime),
@@ -164,7 +156,7 @@ const KV_DEFAULT_VALUES = Object.freeze({
 });
 
 /** `{ kv }` for a kind: kv service, `{}` otherwise (spread into the ServiceSpec). */
-export function normaliseKvService(doc: KvServiceDoc): { kv?: KvSpec } {
+function normaliseKvService(doc: KvServiceDoc): { kv?: KvSpec } {
   if (doc.kind !== 'kv') return {};
   const replication = doc.replication ?? KV_DEFAULTS.replication;
   return {
@@ -192,8 +184,8 @@ export function normaliseKvService(doc: KvServiceDoc): { kv?: KvSpec } {
 type KvClientDoc = { readonly [K in keyof typeof kvClientFields]?: z.output<(typeof kvClientFields)[K]> };
 
 /** `{ kv }` for a client of a kv service, `{}` otherwise (spread into the ClientSpec). */
-export function normaliseKvClient(doc: KvClientDoc, targetIsKv: boolean): { kv?: KvWorkloadSpec } {
-  if (!targetIsKv) return {};
+function normaliseKvClient(doc: KvClientDoc, target: ServiceSpec | undefined): { kv?: KvWorkloadSpec } {
+  if (target?.kv === undefined) return {};
   const ops = doc.ops === undefined ? KV_CLIENT_DEFAULTS.ops : { get: doc.ops.get ?? 0, put: doc.ops.put ?? 0 };
   return { kv: { ops: { get: ops.get, put: ops.put }, valueSizeBytes: doc.valueSize ?? KV_DEFAULT_VALUES.valueSizeBytes } };
 }
@@ -256,7 +248,7 @@ function membershipTimeline(
 }
 
 /** The normalised membership faults, by index in the fault list. */
-export function membershipFaultSpecs(faults: readonly unknown[], services: ReadonlyMap<string, unknown>): Map<number, MembershipFaultSpec> {
+function membershipFaultSpecs(faults: readonly unknown[], services: ReadonlyMap<string, unknown>): Map<number, MembershipFaultSpec> {
   return membershipTimeline(faults, services, (at) => at as number, (path, message) => {
     throw new Error(`scenario: fault ${pathTextOf(path)} passed the cross-checks but ${message}`);
   });
@@ -264,12 +256,10 @@ export function membershipFaultSpecs(faults: readonly unknown[], services: Reado
 
 // ---- cross-checks -------------------------------------------------------------------------
 
-type Mapping = Readonly<Record<string, unknown>>;
-const isMapping = (value: unknown): value is Mapping => value !== null && typeof value === 'object' && !Array.isArray(value);
 const pathTextOf = (path: DocumentPath) => path.join('.');
 
 /** Problems of KV fields that span sections: clients of kv services, membership faults. */
-export function crossCheckKv(root: Mapping): PathProblem[] {
+function crossCheckKv(root: Mapping): PathProblem[] {
   const problems: PathProblem[] = [];
   const services = new Map(isMapping(root.services) ? Object.entries(root.services) : []);
   const isKv = (name: unknown) => typeof name === 'string' && isMapping(services.get(name)) && (services.get(name) as Mapping).kind === 'kv';
@@ -308,3 +298,21 @@ export function crossCheckKv(root: Mapping): PathProblem[] {
   membershipTimeline(Array.isArray(root.faults) ? root.faults : [], services, atMsOf, (path, message, hint) => problems.push({ path, at: 'value', message, hint }));
   return problems;
 }
+
+// ---- the part ------------------------------------------------------------------------------
+
+export const kvScenarioPart: ScenarioPart = {
+  name: 'kv',
+  serviceVariants: [{ kind: 'kv', description: 'a replicated key-value store (docs/components/kv.md)' }],
+  serviceFields: kvServiceFields,
+  checkService: (doc, ctx) => checkKvService(doc as KvServiceDoc, ctx),
+  normaliseService: (doc) => normaliseKvService(doc as KvServiceDoc),
+  clientFields: kvClientFields,
+  normaliseClient: (doc, target) => normaliseKvClient(doc as KvClientDoc, target),
+  faults: [
+    { key: 'add-node', schema: membershipFaults[0] },
+    { key: 'remove-node', schema: membershipFaults[1] },
+  ],
+  normaliseFaults: (doc) => membershipFaultSpecs(Array.isArray(doc.faults) ? doc.faults : [], new Map(Object.entries(doc.services as Mapping))),
+  crossCheck: crossCheckKv,
+};

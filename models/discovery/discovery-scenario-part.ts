@@ -1,16 +1,18 @@
 /**
- * Schema of the optional `discovery:` block: a Consul-style registry that replicas
- * register with (TTL and heartbeats) and callers poll, so crashes and restarts reach the
- * balancers with a realistic delay instead of instantly (components/discovery).
+ * Discovery's part of the scenario language, the optional `discovery:` block: a
+ * Consul-style registry that replicas register with (TTL and heartbeats) and callers poll,
+ * so crashes and restarts reach the balancers with a realistic delay instead of instantly
+ * (components/discovery).
  */
 import { z } from 'zod';
 import { discoveryDefaults } from '../../components/discovery/index';
-import { encodeDetail, explained, positiveDuration } from './fields';
-import type { DiscoverySpec } from './types';
+import { encodeDetail, explained, positiveDuration } from '../scenario/fields';
+import type { ScenarioPart } from '../scenario/scenario-part';
+import type { DiscoverySpec } from './discovery-spec';
 
 const s = (ms: number) => `${ms / 1000}s`;
 
-export const discovery = explained(
+const discovery = explained(
   z.strictObject({
     ttl: positiveDuration.optional().meta({ description: `A registration expires this long after its last heartbeat. Default ${s(discoveryDefaults.ttlMs)}.` }),
     heartbeat: positiveDuration.optional().meta({ description: `Time between an instance's heartbeats; below ttl. Default ${s(discoveryDefaults.heartbeatIntervalMs)}.` }),
@@ -28,7 +30,7 @@ export const discovery = explained(
 }).meta({ description: 'Service discovery through a registry (Consul-style TTL checks); absent = static endpoints. {} for all defaults.' });
 
 /** The validated block to the components' options (absent keys take the components' defaults). */
-export function normaliseDiscovery(doc: z.output<typeof discovery>): DiscoverySpec {
+function normaliseDiscovery(doc: z.output<typeof discovery>): DiscoverySpec {
   return {
     ttlMs: doc.ttl ?? discoveryDefaults.ttlMs,
     heartbeatIntervalMs: doc.heartbeat ?? discoveryDefaults.heartbeatIntervalMs,
@@ -36,3 +38,9 @@ export function normaliseDiscovery(doc: z.output<typeof discovery>): DiscoverySp
     deregisterCriticalAfterMs: doc.deregisterCriticalAfter ?? discoveryDefaults.deregisterCriticalAfterMs,
   };
 }
+
+export const discoveryScenarioPart: ScenarioPart = {
+  name: 'discovery',
+  fields: { discovery: discovery.optional() },
+  normalise: (doc) => (doc.discovery === undefined ? {} : { discovery: normaliseDiscovery(doc.discovery as z.output<typeof discovery>) }),
+};

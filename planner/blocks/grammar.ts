@@ -11,7 +11,7 @@
  * duration, errorRate a probability (0.1% or 0.001), throughput a rate (1900/s). Parsers
  * return a value or a message and hint; they never throw.
  */
-import { closest, suggestion } from './did-you-mean';
+import { closest, suggestion } from '../../models/scenario/did-you-mean';
 import {
   COMPARISON_OPS,
   RECOVERY_METRICS,
@@ -21,8 +21,8 @@ import {
   type MetricRef,
   type ScalarMetric,
   type SloSpec,
-} from './planner-types';
-import { parseDuration, parseProbability, parseRate, UNIT_EXPECTED, type UnitResult } from './units';
+} from './types';
+import { parseDuration, parseProbability, parseRate, UNIT_EXPECTED, type UnitResult } from '../../models/scenario/units';
 
 export type GrammarResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string; readonly hint?: string };
 
