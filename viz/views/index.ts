@@ -1,10 +1,10 @@
 // The built-in views, in the order they appear in a panel (each only for the runs its
 // `applies` accepts); see docs/viz.md, "Adding a view".
-import { bTreeView } from './btree-view';
-import { gossipView } from './gossip-view';
+import { bTreeView } from './kv/btree-view';
+import { gossipView } from './gossip/gossip-view';
 import { heatStripView } from './heat-strip-view';
 import { latencyView } from './latency-view';
-import { ringView } from './ring-view';
+import { ringView } from './kv/ring-view';
 import { timeSeriesView } from './timeseries-view';
 import { topologyView } from './topology-view';
 import { registerView } from './view';

@@ -55,3 +55,7 @@ export function utilizationColor(utilization: number, step = 0.01): string {
 
 /** Text colour readable on `utilizationColor(utilization)`. */
 export const textOn = (utilization: number): string => (utilization > 0.55 ? '#ffffff' : COLORS.ink);
+
+/** Category colours in a fixed order, for members and series (black last: it reads as text). */
+export const NODE_COLORS = [OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.bluishGreen, OKABE_ITO.vermillion, OKABE_ITO.reddishPurple, OKABE_ITO.skyBlue, OKABE_ITO.yellow, OKABE_ITO.black];
+export const nodeColor = (i: number): string => NODE_COLORS[i % NODE_COLORS.length]!;

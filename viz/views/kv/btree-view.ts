@@ -6,11 +6,11 @@
  * shape() (counts per level), not from its keys.
  */
 import { select, type Selection } from 'd3';
-import type { KvView } from '../../models/kv/kv-reader';
-import type { RunState } from './run-state';
-import { COLORS, utilizationColor } from './palette';
-import { standaloneSvg } from './svg-export';
-import type { View, ViewContext, ViewSpec } from './view';
+import type { KvView } from '../../../models/kv/kv-reader';
+import type { RunState } from '../run-state';
+import { COLORS, utilizationColor } from '../palette';
+import { standaloneSvg } from '../svg-export';
+import type { View, ViewContext, ViewSpec } from '../view';
 
 const BOX = 14;
 const GAP = 3;

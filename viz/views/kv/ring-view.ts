@@ -6,16 +6,13 @@
  * joining. At most 4,096 points are drawn (an even sample of larger rings).
  */
 import { select, type Selection } from 'd3';
-import type { KvView } from '../../models/kv/kv-reader';
-import type { RunState } from './run-state';
-import { COLORS, OKABE_ITO } from './palette';
-import { standaloneSvg } from './svg-export';
-import type { View, ViewContext, ViewSpec } from './view';
-import { maxOf } from '../../sim/stats';
+import type { KvView } from '../../../models/kv/kv-reader';
+import type { RunState } from '../run-state';
+import { COLORS, nodeColor } from '../palette';
+import { standaloneSvg } from '../svg-export';
+import type { View, ViewContext, ViewSpec } from '../view';
+import { maxOf } from '../../../sim/stats';
 
-/** Category colours in a fixed order (black last: it reads as text). */
-export const NODE_COLORS = [OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.bluishGreen, OKABE_ITO.vermillion, OKABE_ITO.reddishPurple, OKABE_ITO.skyBlue, OKABE_ITO.yellow, OKABE_ITO.black];
-export const nodeColor = (i: number): string => NODE_COLORS[i % NODE_COLORS.length]!;
 
 class RingView implements View {
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;

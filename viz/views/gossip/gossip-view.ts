@@ -8,14 +8,13 @@
  * Below: the detection and dissemination numbers of the summary so far.
  */
 import { axisBottom, axisLeft, line, scaleLinear, select, type ScaleLinear, type Selection } from 'd3';
-import { GOSSIP_DOWN, GOSSIP_STATES, type GossipView } from '../../models/gossip/gossip-reader';
-import { duration } from './format';
-import type { RunState } from './run-state';
-import { COLORS, OKABE_ITO } from './palette';
-import { nodeColor } from './ring-view';
-import { seekOnClick } from './seek-on-click';
-import { standaloneSvg } from './svg-export';
-import type { View, ViewContext, ViewSpec } from './view';
+import { GOSSIP_DOWN, GOSSIP_STATES, type GossipView } from '../../../models/gossip/gossip-reader';
+import { duration } from '../format';
+import type { RunState } from '../run-state';
+import { COLORS, nodeColor, OKABE_ITO } from '../palette';
+import { seekOnClick } from '../seek-on-click';
+import { standaloneSvg } from '../svg-export';
+import type { View, ViewContext, ViewSpec } from '../view';
 
 const MARGIN = { top: 10, right: 10, bottom: 40, left: 40 };
 export const GOSSIP_STATE_COLORS: Readonly<Record<(typeof GOSSIP_STATES)[number], string>> = {
