@@ -17,6 +17,11 @@ export interface NodeOptions {
   readonly discipline: 'fifo' | 'ps';
   /** Jobs allowed to wait beyond the cores; undefined = unbounded. */
   readonly queueLimit?: number;
+  /**
+   * Work each core does per ms, relative to the demand's speed 1 (default 1): a container
+   * limited to half a core's time runs at 0.5, its jobs taking twice their demand.
+   */
+  readonly speed?: number;
 }
 
 /** Where a node reports jobs: served (CPU work done) or lost in a crash. */
@@ -48,6 +53,8 @@ export class Node {
   readonly waiting = new TimeWeighted();
 
   private epoch = 0;
+  /** 1 / speed: how much longer than its demand a job takes on a free core. */
+  private readonly stretch: number;
   // fifo state: a ring-buffer queue avoids Array.shift's O(n); it doubles when full.
   private queue: (Job | undefined)[] = [];
   private queueHead = 0;
@@ -67,6 +74,7 @@ export class Node {
     this.cores = options.cores;
     this.discipline = options.discipline;
     this.queueLimit = options.queueLimit ?? Infinity;
+    this.stretch = 1 / (options.speed ?? 1);
   }
 
   /** Jobs in the node (waiting or in service). */
@@ -132,7 +140,7 @@ export class Node {
   private fifoStart(job: Job): void {
     job.serviceIndex = this.inService.length;
     this.inService.push(job);
-    this.sim.at(this.sim.now() + job.demandMs * this.slowFactor, this.completeFifo, job);
+    this.sim.at(this.sim.now() + job.demandMs * (this.slowFactor * this.stretch), this.completeFifo, job);
   }
 
   private fifoDone(job: Job): void {
@@ -192,10 +200,10 @@ export class Node {
     this.owner.served(job);
   }
 
-  /** Per-job work rate with n jobs sharing c cores, slowed by the fault factor. */
+  /** Per-job work rate with n jobs sharing c cores, slowed by the fault factor and the node's speed. */
   private psRate(): number {
     const n = this.sharing.length;
-    return n === 0 ? 0 : Math.min(1, this.cores / n) / this.slowFactor;
+    return n === 0 ? 0 : Math.min(1, this.cores / n) / (this.slowFactor * this.stretch);
   }
 
   private advanceVirtual(): void {

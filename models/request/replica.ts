@@ -83,6 +83,14 @@ export interface ReplicaOptions {
   /** Its own streams: errors it answers with, and the demands of its downstream calls. */
   readonly errorRng: Rng;
   readonly demandRng: Rng;
+  /** Its CPU when not the service's (a pod's, from its CPU limit): cores, at a speed (default 1). */
+  readonly capacity?: ReplicaCapacity;
+}
+
+/** The CPU of one replica: `cores` servers, each doing `speed` ms of demand per ms. */
+export interface ReplicaCapacity {
+  readonly cores: number;
+  readonly speed?: number;
 }
 
 /**
@@ -119,7 +127,8 @@ export class Replica implements RequestReceiver, NodeOwner {
     this.stats = options.stats;
     this.errorRng = options.errorRng;
     this.demandRng = options.demandRng;
-    this.node = new Node(this.sim, this.spec, this);
+    const capacity = options.capacity;
+    this.node = new Node(this.sim, capacity === undefined ? this.spec : { cores: capacity.cores, discipline: this.spec.discipline, queueLimit: this.spec.queueLimit, speed: capacity.speed }, this);
   }
 
   /** Wire the downstream callers (after every replica exists). */

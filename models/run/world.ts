@@ -12,12 +12,12 @@ import { sampler } from '../sampling/distributions';
 import { scheduleFaults } from './faults';
 import type { FaultInterval } from '../subsystem/fault-interval';
 import { Network } from '../request/network';
-import { Replica, type DownstreamStep } from '../request/replica';
+import { Replica, type DownstreamStep, type ReplicaCapacity } from '../request/replica';
 import { RequestStats } from '../request/request-stats';
-import type { BalancerSpec, ClientSpec, Scenario } from '../scenario/types';
+import type { BalancerSpec, ClientSpec, Scenario, ServiceSpec } from '../scenario/types';
 import type { Call } from '../request/request';
 import type { Subsystem, SubsystemRun } from '../subsystem/subsystem';
-import type { WorldHost } from '../subsystem/world-host';
+import type { BuildListener, WorldHost } from '../subsystem/world-host';
 import { SUBSYSTEMS } from './subsystems';
 import { TimeSeries } from './time-series';
 import { WINDOWS_PER_REPLICATION_MAX } from '../scenario/run-size';
@@ -55,6 +55,9 @@ export class World implements WorldHost {
   readonly trace: TraceSink | undefined;
   /** The parts of the subsystems this scenario uses, by subsystem name, in registry order. */
   readonly parts = new Map<string, SubsystemRun>();
+  /** Endpoints set by a subsystem, by service; a service absent here balances over all its replicas. */
+  private readonly endpoints = new Map<string, readonly { readonly id: Address; readonly weight?: number }[]>();
+  private readonly buildListeners: BuildListener[] = [];
 
   constructor(readonly scenario: Scenario, readonly seed: number, options: WorldOptions = {}) {
     this.trace = options.trace;
@@ -114,10 +117,29 @@ export class World implements WorldHost {
     const env = this.env(address, `${address}->${service}`);
     const lb = new Balancer(createPolicy(balancer.policy, env, balancer.options), { panicThresholdPercent: balancer.panicThresholdPercent });
     const weights = this.scenario.services.get(service)!.weights;
-    lb.setHosts(this.serviceReplicas.get(service)!.map((r, i) => ({ id: r.id, weight: weights?.[i] ?? 1 })));
+    const set = this.endpoints.get(service);
+    lb.setHosts(set === undefined ? this.serviceReplicas.get(service)!.map((r, i) => ({ id: r.id, weight: weights?.[i] ?? 1 })) : set.map((e) => ({ id: e.id, weight: e.weight ?? 1 })));
     const caller = new Caller({ env, network: this.network, address, balancer: lb, receivers: this.replicas, ...options });
     this.callerList.push({ caller, service });
+    for (const listener of this.buildListeners) listener.callerBuilt?.(caller, service);
     return caller;
+  }
+
+  buildReplica(service: string, id: Address, capacity?: ReplicaCapacity): Replica {
+    const spec = this.scenario.services.get(service)!;
+    const replica = this.makeReplica(service, id, spec, this.serviceStats.get(service)!, capacity);
+    this.connectReplica(replica, spec);
+    for (const listener of this.buildListeners) listener.replicaBuilt?.(service, replica);
+    return replica;
+  }
+
+  setEndpoints(service: string, endpoints: readonly { readonly id: Address; readonly weight?: number }[]): void {
+    this.endpoints.set(service, endpoints);
+    for (const entry of this.callerList) if (entry.service === service) entry.caller.setHosts(endpoints);
+  }
+
+  onBuild(listener: BuildListener): void {
+    this.buildListeners.push(listener);
   }
 
   private buildServices(subsystems: readonly Subsystem[]): void {
@@ -130,35 +152,39 @@ export class World implements WorldHost {
         this.parts.get(owner.name)!.buildService!(name, spec, stats);
         continue;
       }
-      const list: Replica[] = [];
-      for (let i = 0; i < spec.replicas; i++) {
-        const id = `${name}-${i}`;
-        const replica = new Replica({ sim: this.sim, network: this.network, id, service: name, spec, stats,
-          errorRng: this.streams.get(`${id}/errors`), demandRng: this.streams.get(`${id}/demand`) });
-        this.replicas.set(id, replica);
-        list.push(replica);
-        // Answer active health checks while up; a crashed process answers nothing.
-        this.network.listen(id, (from, message) => {
-          const reply = replica.node.up ? healthCheckReply(message) : undefined;
-          if (reply !== undefined) this.network.send(id, from, reply);
-        });
-      }
-      this.serviceReplicas.set(name, list);
+      this.serviceReplicas.set(name, []);
+      for (let i = 0; i < spec.replicas; i++) this.makeReplica(name, `${name}-${i}`, spec, stats);
     }
+  }
+
+  /** A replica of a plain service, registered, answering health checks while up. */
+  private makeReplica(service: string, id: Address, spec: ServiceSpec, stats: RequestStats, capacity?: ReplicaCapacity): Replica {
+    const replica = new Replica({ sim: this.sim, network: this.network, id, service, spec, stats,
+      errorRng: this.streams.get(`${id}/errors`), demandRng: this.streams.get(`${id}/demand`), ...(capacity === undefined ? {} : { capacity }) });
+    this.addReplica(service, replica);
+    // Answer active health checks while up; a crashed process answers nothing.
+    this.network.listen(id, (from, message) => {
+      const reply = replica.node.up ? healthCheckReply(message) : undefined;
+      if (reply !== undefined) this.network.send(id, from, reply);
+    });
+    return replica;
   }
 
   private connectServices(): void {
     for (const [name, spec] of this.scenario.services) {
-      for (const replica of this.serviceReplicas.get(name)!) {
-        const steps: DownstreamStep[] = spec.calls.map((call) => {
-          const callee = this.scenario.services.get(call.service)!;
-          const caller = this.callerFor(replica.id, call.service, spec.balancer,
-            { timeoutMs: spec.callTimeoutMs, requestSizeBytes: callee.requestSizeBytes, resilience: spec.resilience, demand: sampler(callee.serviceTime) });
-          return { spec: call, caller, demand: sampler(callee.serviceTime) };
-        });
-        replica.connect(steps);
-      }
+      for (const replica of this.serviceReplicas.get(name)!) this.connectReplica(replica, spec);
     }
+  }
+
+  /** A caller for each of the replica's downstream calls (after every replica of the start exists). */
+  private connectReplica(replica: Replica, spec: ServiceSpec): void {
+    const steps: DownstreamStep[] = spec.calls.map((call) => {
+      const callee = this.scenario.services.get(call.service)!;
+      const caller = this.callerFor(replica.id, call.service, spec.balancer,
+        { timeoutMs: spec.callTimeoutMs, requestSizeBytes: callee.requestSizeBytes, resilience: spec.resilience, demand: sampler(callee.serviceTime) });
+      return { spec: call, caller, demand: sampler(callee.serviceTime) };
+    });
+    replica.connect(steps);
   }
 
   private buildClients(parts: readonly SubsystemRun[]): void {

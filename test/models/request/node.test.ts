@@ -36,6 +36,27 @@ describe('Node', () => {
     expect(done).toEqual(['10@20', '10@20']);
   });
 
+  it('a node of speed 0.5 takes twice the demand, fifo and processor sharing alike', () => {
+    const fifo = harness({ cores: 1, discipline: 'fifo', speed: 0.5 });
+    fifo.node.submit(job(10));
+    fifo.node.submit(job(10));
+    fifo.sim.run({ untilMs: 100 });
+    expect(fifo.done).toEqual(['10@20', '10@40']);
+    const ps = harness({ cores: 1, discipline: 'ps', speed: 0.5 });
+    ps.node.submit(job(10));
+    ps.node.submit(job(10));
+    ps.sim.run({ untilMs: 100 });
+    expect(ps.done).toEqual(['10@40', '10@40']);
+  });
+
+  it('a slow fault stacks on the speed', () => {
+    const { sim, node, done } = harness({ cores: 1, discipline: 'fifo', speed: 2 });
+    node.setSlow(4);
+    node.submit(job(10));
+    sim.run({ untilMs: 100 });
+    expect(done).toEqual(['10@20']);
+  });
+
   it('processor sharing lets a short job overtake a long one', () => {
     const { sim, node, done } = harness({ cores: 1, discipline: 'ps' });
     node.submit(job(100));
