@@ -20,7 +20,7 @@ const mover = (setEndpoints: boolean): Subsystem => ({
   }),
 });
 
-function world(extra: Partial<Scenario> = {}): Scenario {
+function world(extra: { readonly discovery?: DiscoverySpec } = {}): Scenario {
   return scenario({
     durationMs: 30_000,
     network: { latency: { dist: 'constant', value: 1 }, loss: 0 },
