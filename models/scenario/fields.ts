@@ -20,6 +20,7 @@ import {
   type UnitResult,
 } from './units';
 import { DURATION_MAX_TEXT, LIMIT_REASONS, RUN_LIMITS, SEED_MAX } from './limits';
+import { parseCpu, parseMemory, QUANTITY_EXPECTED, QUANTITY_PATTERNS } from './quantities';
 
 /** How to explain a bad value of a field. */
 export interface FieldInfo {
@@ -142,6 +143,22 @@ export const percent = unitField(
   parsePercent,
   { expected: UNIT_EXPECTED.percent, example: '50%' },
   pattern(UNIT_PATTERNS.percent),
+);
+
+/** A Kubernetes CPU quantity (`500m`, `2`), to millicores. */
+export const cpu = unitField(
+  'CPU: cores (2, 0.5) or millicores (500m), as in a pod spec.',
+  parseCpu,
+  { expected: QUANTITY_EXPECTED.cpu, example: '500m' },
+  { anyOf: [pattern(QUANTITY_PATTERNS.cpu), { type: 'number', minimum: 0 }] },
+);
+
+/** A Kubernetes memory quantity (`256Mi`, `1Gi`), to bytes. */
+export const memory = unitField(
+  'Memory: bytes with a suffix Ki, Mi, Gi, Ti (powers of 1024) or k, M, G, T (powers of 1000), as in a pod spec, e.g. 256Mi.',
+  parseMemory,
+  { expected: QUANTITY_EXPECTED.memory, example: '256Mi' },
+  { anyOf: [pattern(QUANTITY_PATTERNS.memory), { type: 'integer', minimum: 0 }] },
 );
 
 /** An integer ≥ 1. */

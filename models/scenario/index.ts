@@ -7,8 +7,9 @@ export { BALANCER_DEFAULTS, CALL_DEFAULTS, CLIENT_DEFAULTS, NETWORK_DEFAULTS, RU
 export { closest, editDistance } from './did-you-mean';
 export { DISTRIBUTION_NAMES } from './distribution-schema';
 // The leaf fields a part's schema is made of (scenario-part.ts).
-export { block, boolean, countUpTo, duration, explained, integerBetween, oneOf, positiveDuration, probability, rate, size } from './fields';
+export { block, boolean, countUpTo, cpu, duration, explained, integerBetween, memory, oneOf, positiveDuration, probability, rate, size } from './fields';
 export { faultTarget, faultTiming } from './fault-fields';
+export { parseCpu, parseMemory } from './quantities';
 export { formatProblem, ScenarioError, type ScenarioProblem } from './errors';
 export { jsonSchemaOf } from './json-schema';
 export { scenarioLanguage, type ScenarioLanguage } from './language';

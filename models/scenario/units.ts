@@ -27,7 +27,7 @@ export type UnitResult =
     };
 
 /** A unit's factor to the normalised unit, as a fraction so scaling can stay exact. */
-interface Factor {
+export interface Factor {
   readonly numerator: number;
   readonly denominator: number;
 }
@@ -115,7 +115,7 @@ const PROBABILITY_EXPECTED = UNIT_EXPECTED.probability;
  * `digits` (matching NUMBER) × numerator / denominator, rounded once. Exact while the
  * integer intermediates stay below 2^53, which holds for any realistic scenario value.
  */
-function scale(digits: string, factor: Factor): number {
+export function scale(digits: string, factor: Factor): number {
   const dot = digits.indexOf('.');
   const decimals = dot < 0 ? 0 : digits.length - dot - 1;
   const mantissa = Number(dot < 0 ? digits : digits.slice(0, dot) + digits.slice(dot + 1));
